@@ -1,0 +1,100 @@
+/**
+ * Money is an integer number of minor units (cents) from parse to export. Amounts are read
+ * from text digit by digit; nothing here goes through floating point.
+ */
+export type Minor = number;
+
+export interface AmountFormat {
+  /** `1.234,56` style: comma is the decimal mark, dot groups thousands. */
+  decimalComma?: boolean;
+  /** Digits after the decimal mark for the currency (2 for USD/EUR, 0 for JPY). */
+  minorDigits?: number;
+}
+
+export type AmountResult = { ok: true; minor: Minor } | { ok: false; reason: string };
+
+const CURRENCY_MARKS = /[$€£¥]|\b(?:USD|EUR|GBP|CAD|MXN|JPY|CHF|AUD)\b/gi;
+
+/**
+ * Parse an amount as people and systems write it: `1,234.56`, `(1,234.56)`, `1234.56-`,
+ * `-1234.56`, `$1,234.56`, `1.234,56` (with `decimalComma`), `CR 12.00` is not guessed.
+ * Returns a reason instead of throwing so a parser can attach a position.
+ */
+export function parseAmount(input: string, format: AmountFormat = {}): AmountResult {
+  const digitsAfter = format.minorDigits ?? 2;
+  let text = input.replace(CURRENCY_MARKS, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (text === '') return { ok: false, reason: 'empty amount' };
+
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  if (text.endsWith('-')) {
+    negative = !negative;
+    text = text.slice(0, -1);
+  } else if (text.startsWith('-')) {
+    negative = !negative;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) {
+    text = text.slice(1);
+  }
+  // Currency marks may sit inside the sign: -$12.00, ($12.00).
+  text = text.replace(CURRENCY_MARKS, '');
+
+  const decimalMark = format.decimalComma ? ',' : '.';
+  const groupMark = format.decimalComma ? '.' : ',';
+  const pattern = format.decimalComma
+    ? /^(\d{1,3}(?:\.\d{3})+|\d+)?(?:,(\d*))?$/
+    : /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
+  const match = pattern.exec(text);
+  if (!match || (match[1] === undefined && !match[2])) {
+    return { ok: false, reason: `not an amount: "${truncate(input)}"` };
+  }
+  const whole = (match[1] ?? '0').split(groupMark).join('');
+  const fraction = match[2] ?? '';
+  if (fraction.length > digitsAfter) {
+    // Trailing zeros beyond the currency's precision are harmless (12.500); anything else is not money.
+    if (!/^0*$/.test(fraction.slice(digitsAfter))) {
+      return { ok: false, reason: `more than ${digitsAfter} decimals after "${decimalMark}": "${truncate(input)}"` };
+    }
+  }
+  const cents = (fraction + '0'.repeat(digitsAfter)).slice(0, digitsAfter);
+  const minor = Number(whole) * 10 ** digitsAfter + (digitsAfter > 0 ? Number(cents) : 0);
+  if (!Number.isSafeInteger(minor)) return { ok: false, reason: `amount too large: "${truncate(input)}"` };
+  return { ok: true, minor: negative && minor !== 0 ? -minor : minor };
+}
+
+/** Parse or throw; for callers that already know the text is an amount. */
+export function amountOrThrow(input: string, format: AmountFormat = {}): Minor {
+  const result = parseAmount(input, format);
+  if (!result.ok) throw new Error(result.reason);
+  return result.minor;
+}
+
+/** Minor units as decimal major units: 123456 -> "1234.56", -5 -> "-0.05". */
+export function formatMinor(minor: Minor, minorDigits = 2): string {
+  if (!Number.isSafeInteger(minor)) throw new Error(`not an integer amount: ${minor}`);
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(minorDigits + 1, '0');
+  if (minorDigits === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -minorDigits)}.${digits.slice(-minorDigits)}`;
+}
+
+/** Thousands-grouped display form for people: 1234567 -> "12,345.67". */
+export function displayMinor(minor: Minor, minorDigits = 2): string {
+  const plain = formatMinor(minor, minorDigits);
+  const [whole = '', fraction] = plain.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+export function sumMinor(values: Iterable<Minor>): Minor {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

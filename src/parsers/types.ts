@@ -1,0 +1,99 @@
+/**
+ * What every parser returns: bytes in, remittances and diagnostics out. Parsers do no IO
+ * and never throw for bad content they can describe; they throw ParseError when nothing
+ * usable can be read, with a one-line message naming what was seen.
+ */
+import type { Minor } from '../core/money.js';
+import type { DateOrder } from '../core/dates.js';
+
+export type DocumentFormat = 'csv' | 'xlsx' | 'x12-820' | 'edifact-remadv' | 'pdf';
+
+/** Money the payer kept on a line, with the payer's own reason and our normalised one. */
+export interface Adjustment {
+  /** Positive = the payer kept this much (a deduction). Negative = the payer added money. */
+  amountMinor: Minor;
+  reasonRaw: string;
+  reasonCode: string;
+}
+
+export interface RemittanceLine {
+  /** 1-based order of the line within its payment, in file order. */
+  lineNo: number;
+  /** The reference exactly as the payer wrote it (may be empty). */
+  reference: string;
+  /** What the payer says the reference is: an invoice number (default), a PO, or other. */
+  referenceKind: 'invoice' | 'po' | 'other';
+  po?: string;
+  invoiceDate?: string;
+  description?: string;
+  grossMinor?: Minor;
+  discountMinor: Minor;
+  /** Net money paid for this line; negative for a payer deduction line. */
+  paidMinor: Minor;
+  adjustments: Adjustment[];
+}
+
+export interface Remittance {
+  /** Payer code when the file itself says who paid (EDI N1*PR, a mapped name). */
+  payer?: string;
+  payerName?: string;
+  paymentRef: string;
+  paymentDate: string;
+  currency: string;
+  method?: string;
+  /** Total the document states (BPR02, "Total Payment"); undefined when it states none. */
+  statedTotalMinor?: Minor;
+  lines: RemittanceLine[];
+}
+
+export interface Diagnostic {
+  level: 'error' | 'warning';
+  message: string;
+  /** Where: a 1-based line/row, a segment number, a page. */
+  location?: string;
+}
+
+export interface ParseResult {
+  format: DocumentFormat;
+  remittances: Remittance[];
+  diagnostics: Diagnostic[];
+}
+
+/** What a parser may be told about the file it reads. */
+export interface ParseOptions {
+  /** Name of the original file, for messages only. */
+  fileName: string;
+  payer?: string;
+  currency: string;
+  dateOrder: DateOrder;
+  decimalComma: boolean;
+  /** Column name (as written in the file) for each field, from remit.yaml. */
+  columns: Partial<Record<string, string>>;
+  /** Payer's own reason text/code -> our reason code, from remit.yaml. */
+  reasonCodes: Record<string, string>;
+  /** Records diagnostics instead of failing where the format allows (default true). */
+  lenient: boolean;
+  limits: ParseLimits;
+  /** EDI: payer id or name from N1*PR / NAD+PR -> payer code, from remit.yaml. */
+  payerIds?: Record<string, string>;
+  /**
+   * X12 ADX sign: 'negative-kept' (ADX01 negative = payer kept money, 3050 and later) or
+   * 'positive-kept' (some 3030 senders). Undefined: decided by the 820 version.
+   */
+  adxSign?: 'negative-kept' | 'positive-kept';
+  /** PDF: a per-payer template (anchors/regexes for header fields, column names). */
+  pdfTemplate?: Record<string, unknown>;
+}
+
+export interface ParseLimits {
+  maxRows: number;
+  maxFieldChars: number;
+  /** Largest size a compressed workbook may expand to. */
+  maxExpandedBytes: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxRows: 2_000_000,
+  maxFieldChars: 65_536,
+  maxExpandedBytes: 512 * 1024 * 1024,
+};
