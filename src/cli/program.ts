@@ -1,0 +1,93 @@
+/**
+ * The command-line program: options and commands only. Each command lives in its own
+ * file, loaded when it is used, and is a plain `run(..., ctx)` that tests call directly.
+ */
+import { Command, Option } from 'commander';
+import type { Context } from './context.js';
+
+type Runner = (ctx: Context) => Promise<number>;
+
+export interface Parsed {
+  runner?: Runner;
+  global: { home?: string; quiet?: boolean; color?: boolean };
+}
+
+export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) => void): Command {
+  const program = new Command('remit')
+    .description('Fetch, read, match and post customer remittances for accounts receivable')
+    .version('0.1.0')
+    .option('--home <dir>', 'workspace folder (else REMIT_HOME, else the per-user data folder)')
+    .option('--quiet', 'only errors and warnings on stderr')
+    .option('--no-color', 'no colours even on a terminal')
+    .showHelpAfterError('(run remit --help for the commands)')
+    .exitOverride();
+
+  const global = (): Parsed['global'] => program.opts();
+  const lazy = <T extends unknown[]>(load: () => Promise<{ run: (...args: [...T, Context]) => Promise<number> }>) =>
+    (...received: unknown[]): void => {
+      // Commander passes (arguments..., options, command); the command object is not ours to keep.
+      const args = received.slice(0, -1) as T;
+      onRun(async (ctx) => (await load()).run(...args, ctx), global());
+    };
+
+  program
+    .command('init')
+    .description('create a workspace: remit.yaml, ledger.db, inbox/, logs/')
+    .option('--company <code>', 'code of the first company', 'MAIN')
+    .option('--name <name>', 'name of the first company')
+    .option('--currency <iso>', 'currency of the first company', 'USD')
+    .action(lazy<[object]>(() => import('./commands/init.js')));
+
+  program
+    .command('import')
+    .description('import remittance files (CSV, XLSX, X12 820, EDIFACT REMADV, PDF)')
+    .argument('<files...>', 'files to import')
+    .option('--payer <id>', 'payer code (customer id in the open-invoice file)')
+    .option('--company <code>', 'company the payments belong to')
+    .option('--strict', 'treat every diagnostic as a failure')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[string[], object]>(() => import('./commands/import.js')));
+
+  const invoices = program.command('invoices').description('open invoices from the ERP');
+  invoices
+    .command('import')
+    .description('load an open-item (aging) export, CSV or XLSX, as a new snapshot')
+    .argument('<file>', 'the ERP export')
+    .option('--company <code>', 'company the invoices belong to')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[string, object]>(() => import('./commands/invoices-import.js')));
+
+  program
+    .command('match')
+    .description('apply remittance lines to open invoices; leave the uncertain for review')
+    .option('--dry-run', 'show the decisions, write nothing')
+    .option('--company <code>', 'only this company')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[object]>(() => import('./commands/match.js')));
+
+  program
+    .command('report')
+    .description('applications | exceptions | deductions | documents | batches')
+    .argument('<kind>', 'which report')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .option('--json', 'same as --format json')
+    .option('--company <code>', 'only this company')
+    .action(lazy<[string, object]>(() => import('./commands/report.js')));
+
+  program
+    .command('export-gl')
+    .description('write a balanced GL journal CSV for applied cash not exported before')
+    .option('--out <file>', 'where to write the journal (default: exports/journal-<id>.csv in the workspace)')
+    .option('--format <format>', 'journal format', 'generic')
+    .option('--reexport <id>', 'write an earlier journal again, unchanged')
+    .option('--company <code>', 'company to export')
+    .action(lazy<[object]>(() => import('./commands/export-gl.js')));
+
+  program
+    .command('demo')
+    .description('run the whole flow on sample data in a temporary workspace')
+    .option('--keep <dir>', 'use this folder for the demo workspace and keep it')
+    .action(lazy<[object]>(() => import('./commands/demo.js')));
+
+  return program;
+}

@@ -1,0 +1,78 @@
+/**
+ * The shape of remit.yaml once validated, with every default filled in. Nothing secret
+ * belongs here: passwords and TOTP seeds live in the keychain, keyed by portal account id.
+ */
+import type { DateOrder } from '../core/dates.js';
+import type { ParseLimits } from '../parsers/types.js';
+
+export interface GlAccounts {
+  bankClearing: string;
+  accountsReceivable: string;
+  discountsAllowed: string;
+  unappliedCash: string;
+  /** Deduction account per reason code; `default` catches the rest. */
+  deductions: Record<string, string>;
+}
+
+export interface Company {
+  code: string;
+  name: string;
+  currency: string;
+  gl: GlAccounts;
+}
+
+export interface PayerSettings {
+  code: string;
+  name?: string;
+  currency?: string;
+  dateOrder: DateOrder;
+  decimalComma: boolean;
+  /** Field name -> column header as the payer writes it. */
+  columns: Record<string, string>;
+  /** Payer's reason text or code -> remit reason code. */
+  reasonCodes: Record<string, string>;
+  /** Ids or names the payer uses for itself in EDI (N1*PR, NAD+PR). */
+  ids: string[];
+  adxSign?: 'negative-kept' | 'positive-kept';
+  pdfTemplate?: Record<string, unknown>;
+}
+
+export interface MatchingSettings {
+  /** Applications at or above this confidence are applied; the rest are proposed. */
+  autoApplyConfidence: number;
+  /** Prefixes a payer may drop from our invoice numbers (compared without punctuation). */
+  invoicePrefixes: string[];
+}
+
+export interface PortalAccount {
+  id: string;
+  company: string;
+  payer: string;
+  recipe: string;
+  url: string;
+  username: string;
+  options: Record<string, string>;
+}
+
+export interface Config {
+  defaultCompany?: string;
+  companies: Record<string, Company>;
+  payers: Record<string, PayerSettings>;
+  matching: MatchingSettings;
+  limits: ParseLimits & { maxFileBytes: number; parseSeconds: number };
+  portals: PortalAccount[];
+  secrets: { store: 'keychain' | 'vault'; vaultFile?: string; passphraseEnv?: string };
+  browser: { executablePath?: string; channel?: string };
+  fetch: { concurrency: number; timeoutSeconds: number; retries: number };
+}
+
+export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];
+
+export const DEFAULT_DEDUCTION_ACCOUNTS: Record<string, string> = {
+  default: '1290',
+  shortage: '1291',
+  damaged: '1292',
+  pricing: '1293',
+  'co-op': '1294',
+  'late-delivery': '1295',
+};

@@ -1,0 +1,67 @@
+/** The commented remit.yaml that `remit init` writes. Every setting shows its default. */
+export function configTemplate(company: { code: string; name: string; currency: string }): string {
+  return `# remit workspace settings.
+# Secrets never go in this file: portal passwords and TOTP seeds live in the OS keychain
+# (remit portal add stores them there).
+
+# The company whose receivables are worked when a command is given no --company.
+default_company: ${company.code}
+
+companies:
+  ${company.code}:
+    name: ${JSON.stringify(company.name)}
+    currency: ${company.currency}
+    # GL accounts for the journal that \`remit export-gl\` writes.
+    gl:
+      bank_clearing: "1090"        # debit: cash received
+      accounts_receivable: "1200"  # credit: invoices settled
+      discounts_allowed: "4910"    # debit: early-payment discounts taken
+      unapplied_cash: "2410"       # credit: cash not applied to an invoice
+      deductions:                  # debit: money the payer kept, by reason code
+        default: "1290"
+        shortage: "1291"
+        damaged: "1292"
+        pricing: "1293"
+        co-op: "1294"
+        late-delivery: "1295"
+
+# Per payer (customer id as in the open-invoice file): how its files are read.
+# payers:
+#   AMZ:
+#     name: Amazon
+#     date_order: mdy          # mdy | dmy | ymd
+#     decimal_comma: false     # true for 1.234,56
+#     columns:                 # only for headers remit does not recognise
+#       reference: "Doc #"
+#       paid: "Net Amt"
+#     reason_codes:            # payer's reason text or code -> remit reason code
+#       "Price Claim": pricing
+#     ids: ["AMAZON.COM"]      # how the payer names itself in EDI (N1*PR)
+payers: {}
+
+matching:
+  # Applications at or above this confidence are applied; the rest wait for review.
+  auto_apply_confidence: 0.95
+  # Prefixes payers drop from our invoice numbers (INV-101234 written as 101234).
+  invoice_prefixes: [INV, INVOICE, IN, INVNO, "NO"]
+
+# Hard limits for files from outside; a file over a limit fails with a clear message.
+limits:
+  max_file_mb: 200
+  max_rows: 2000000
+  max_field_chars: 65536
+  parse_seconds: 300
+  max_expanded_mb: 512
+
+# Portal accounts that \`remit fetch\` logs in to (add them with \`remit portal add\`).
+portals: []
+
+secrets:
+  store: keychain              # keychain | vault (vault needs passphrase_env)
+
+fetch:
+  concurrency: 3
+  timeout_seconds: 600
+  retries: 2
+`;
+}

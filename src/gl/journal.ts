@@ -1,0 +1,59 @@
+/**
+ * Build balanced journal lines for applied cash, one entry per remittance:
+ *   Dr bank clearing (cash received)      Cr accounts receivable (invoices settled)
+ *   Dr discounts allowed                   Cr unapplied cash (cash not applied)
+ *   Dr deductions by reason code
+ * Every entry must balance to the cent; otherwise nothing is built.
+ */
+import { RemitError } from '../core/errors.js';
+import { displayMinor } from '../core/money.js';
+import type { GlAccounts } from '../config/schema.js';
+import type { JournalLine, PostableRemittance } from './types.js';
+
+export class UnbalancedJournalError extends RemitError {
+  constructor(message: string) {
+    super('unbalanced', message, { hint: 'nothing was written; this is a bug in remit or a damaged ledger: report it' });
+  }
+}
+
+export function buildJournal(remittances: PostableRemittance[], accounts: GlAccounts): JournalLine[] {
+  const lines: JournalLine[] = [];
+  for (const remittance of remittances) {
+    const entry = entryFor(remittance, accounts);
+    const debit = entry.reduce((sum, line) => sum + line.debitMinor, 0);
+    const credit = entry.reduce((sum, line) => sum + line.creditMinor, 0);
+    if (debit !== credit) {
+      throw new UnbalancedJournalError(
+        `payment ${remittance.paymentRef} (${remittance.payer}) does not balance: debits ${displayMinor(debit)}, credits ${displayMinor(credit)}`,
+      );
+    }
+    for (const line of entry) lines.push({ ...line, lineNo: lines.length + 1 });
+  }
+  return lines;
+}
+
+function entryFor(remittance: PostableRemittance, accounts: GlAccounts): JournalLine[] {
+  const base = { entryDate: remittance.paymentDate, currency: remittance.currency, payer: remittance.payer, paymentRef: remittance.paymentRef };
+  const out: JournalLine[] = [];
+  const post = (account: string, amount: number, side: 'debit' | 'credit', invoice: string | null, memo: string): void => {
+    if (amount === 0) return;
+    // A negative debit is a credit: keep both columns non-negative for every ERP import.
+    const debit = (side === 'debit') === amount > 0;
+    out.push({ ...base, lineNo: 0, account, debitMinor: debit ? Math.abs(amount) : 0, creditMinor: debit ? 0 : Math.abs(amount), invoice, memo });
+  };
+
+  post(accounts.bankClearing, remittance.totalMinor, 'debit', null, `cash received ${remittance.payer} ${remittance.paymentRef}`);
+  for (const application of remittance.applications) {
+    const settled = application.cashMinor + application.discountMinor + application.deductionMinor;
+    post(accounts.accountsReceivable, settled, 'credit', application.invoiceNumber, `line ${application.lineNo} settles ${application.invoiceNumber}`);
+    post(accounts.discountsAllowed, application.discountMinor, 'debit', application.invoiceNumber, `discount taken on ${application.invoiceNumber}`);
+  }
+  for (const deduction of remittance.deductions) {
+    const account = accounts.deductions[deduction.reasonCode] ?? accounts.deductions['default'] ?? accounts.accountsReceivable;
+    post(account, deduction.amountMinor, 'debit', deduction.invoiceNumber, `deduction ${deduction.reasonCode} line ${deduction.lineNo}`);
+  }
+  for (const line of remittance.lines) {
+    post(accounts.unappliedCash, line.unappliedMinor, 'credit', null, `unapplied cash line ${line.lineNo} "${line.reference}"`);
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/** Plain data for journal building: what was received and applied, and the lines it posts. */
+import type { Minor } from '../core/money.js';
+
+export interface PostableRemittance {
+  id: number;
+  payer: string;
+  paymentRef: string;
+  paymentDate: string;
+  currency: string;
+  totalMinor: Minor;
+  lines: Array<{
+    lineNo: number;
+    reference: string;
+    paidMinor: Minor;
+    unappliedMinor: Minor;
+    status: string;
+  }>;
+  applications: Array<{
+    id: number;
+    lineNo: number;
+    invoiceNumber: string;
+    cashMinor: Minor;
+    discountMinor: Minor;
+    deductionMinor: Minor;
+  }>;
+  deductions: Array<{
+    id: number;
+    lineNo: number;
+    invoiceNumber: string | null;
+    amountMinor: Minor;
+    reasonCode: string;
+  }>;
+}
+
+export interface JournalLine {
+  lineNo: number;
+  entryDate: string;
+  account: string;
+  debitMinor: Minor;
+  creditMinor: Minor;
+  currency: string;
+  payer: string;
+  paymentRef: string;
+  invoice: string | null;
+  memo: string;
+}
