@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../../src/core/errors.js';
+import { parsePdf, validatePdfTemplate } from '../../src/parsers/pdf/index.js';
+import { writePdf } from '../../src/samplegen/pdf/index.js';
+import { baseOptions, GLOBEX_TEMPLATE } from './pdf-fixtures.js';
+
+const PATH = 'payers.HD.pdf_template';
+
+describe('validatePdfTemplate', () => {
+  it('accepts a full template and returns it', () => {
+    const { template, problems } = validatePdfTemplate(JSON.parse(JSON.stringify(GLOBEX_TEMPLATE)), PATH);
+    expect(problems).toEqual([]);
+    expect(template).toEqual(GLOBEX_TEMPLATE);
+  });
+
+  it('accepts fields alone and column lists', () => {
+    expect(validatePdfTemplate({ fields: { payment_ref: 'Ref (\\d+)' } }, PATH)).toEqual({
+      template: { fields: { payment_ref: 'Ref (\\d+)' } },
+      problems: [],
+    });
+    expect(validatePdfTemplate({ columns: { po: ['PO', 'Order'], net: 'Paid' } }, PATH).problems).toEqual([]);
+  });
+
+  it('reports every problem with its path', () => {
+    const { template, problems } = validatePdfTemplate(
+      {
+        fields: { payment_ref: 'Ref (\\d+', payment_date: '', total: '(.*)', colour: 'x' },
+        columns: { reference: 'Doc', gross: 42, weight: 'Kg', discount: 'doc' },
+        total_row: '[',
+        skip_lines: ['ok', '*bad'],
+        extra: true,
+      },
+      PATH,
+    );
+    expect(template).toBeUndefined();
+    expect(problems).toEqual([
+      'payers.HD.pdf_template.extra: unknown key; expected fields, columns, total_row, skip_lines',
+      'payers.HD.pdf_template.fields.payment_ref: not a valid regular expression (/Ref (\\d+/i: Unterminated group)',
+      'payers.HD.pdf_template.fields.payment_date: expected a regular expression (text), got empty text',
+      'payers.HD.pdf_template.fields.total: matches empty text, so it would match every line',
+      'payers.HD.pdf_template.fields.colour: unknown field; expected payment_ref, payment_date, total, currency, payer_name, method',
+      'payers.HD.pdf_template.columns.gross: expected the column\'s header text (or a list of them), got number 42',
+      'payers.HD.pdf_template.columns.weight: unknown column; expected reference, invoice_date, po, description, gross, discount, deduction, reason, net',
+      'payers.HD.pdf_template.columns.discount: "doc" is also the header of reference',
+      'payers.HD.pdf_template.columns: needs net (the amount paid per line)',
+      'payers.HD.pdf_template.total_row: not a valid regular expression (/[/i: Unterminated character class)',
+      'payers.HD.pdf_template.skip_lines[1]: not a valid regular expression (/*bad/i: Nothing to repeat)',
+    ]);
+  });
+
+  it('reports the wrong shapes', () => {
+    expect(validatePdfTemplate('Invoice No', PATH).problems).toEqual([
+      'payers.HD.pdf_template: expected a mapping with fields and/or columns, got "Invoice No"',
+    ]);
+    expect(validatePdfTemplate({}, PATH).problems).toEqual(['payers.HD.pdf_template: empty template; give fields and/or columns']);
+    expect(validatePdfTemplate({ fields: [], columns: { net: 'Net' }, skip_lines: 'x' }, PATH).problems).toEqual([
+      'payers.HD.pdf_template.fields: expected a mapping of field to regular expression, got a list',
+      'payers.HD.pdf_template.columns: needs reference or po',
+      'payers.HD.pdf_template.skip_lines: expected a list of regular expressions, got "x"',
+    ]);
+  });
+});
+
+describe('parsePdf with a template', () => {
+  it('uses template fields and keeps the generic columns when it gives none', async () => {
+    const bytes = writePdf([[
+      { x: 36, y: 760, text: 'Remit reference ZX-77 dated 2024-10-05', size: 9 },
+      { x: 36, y: 720, text: 'Invoice No', size: 9 }, { x: 200, y: 720, text: 'Gross', size: 9 }, { x: 400, y: 720, text: 'Net', size: 9 },
+      { x: 36, y: 706, text: 'INV-1', size: 9 }, { x: 200, y: 706, text: '10.00', size: 9 }, { x: 400, y: 706, text: '10.00', size: 9 },
+    ]]);
+    const pdfTemplate = { fields: { payment_ref: 'Remit reference (\\S+)', payment_date: 'dated (\\S+)' } };
+    const result = await parsePdf(bytes, baseOptions('t.pdf', { pdfTemplate }));
+    expect(result.remittances[0]).toMatchObject({ paymentRef: 'ZX-77', paymentDate: '2024-10-05' });
+    expect(result.remittances[0]!.lines).toHaveLength(1);
+  });
+
+  it('rejects an invalid template with a one-line ParseError', async () => {
+    const bytes = writePdf([[{ x: 36, y: 760, text: 'x' }]]);
+    const err = await parsePdf(bytes, baseOptions('t.pdf', { pdfTemplate: { fields: { payment_ref: '(' } } })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as ParseError).message).toMatch(/^invalid pdf_template\.fields\.payment_ref: not a valid regular expression/);
+  });
+});
