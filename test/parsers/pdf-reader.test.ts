@@ -2,7 +2,7 @@
  * The generic reader on layouts drawn in memory: how generators cut text, several payments
  * in one file, strict and lenient handling of bad cells, and a large document.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
 import type { ParseOptions } from '../../src/parsers/types.js';
@@ -70,6 +70,20 @@ describe('generic PDF reader', () => {
       paidMinor: 45000,
       adjustments: [{ amountMinor: 4000, reasonRaw: 'SH', reasonCode: 'shortage' }],
     });
+  });
+
+  it('prints nothing while reading', async () => {
+    const spies = [
+      ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method)),
+      vi.spyOn(process.stdout, 'write'),
+      vi.spyOn(process.stderr, 'write'),
+    ];
+    try {
+      await parse([[{ x: 36, y: 780, text: 'Date: 10/02/2024', size: 9 }, ...payment('9001', [ROW_A, ROW_B])]]);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('reads text written one glyph at a time the same way', async () => {

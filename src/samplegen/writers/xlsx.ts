@@ -15,7 +15,7 @@ export function remittanceXlsx(payment: ModelPayment, title: string): Uint8Array
   for (const line of payment.lines) {
     const deductionOnly = line.case === 'deduction-only';
     rows.push([
-      /^\d+$/.test(line.reference) ? Number(line.reference) : line.reference,
+      /^[1-9]\d*$/.test(line.reference) ? Number(line.reference) : line.reference,
       line.invoiceDate ? serial(line.invoiceDate) : '',
       deductionOnly ? '' : cellNumber(line.grossMinor),
       deductionOnly ? '' : cellNumber(line.discountMinor),

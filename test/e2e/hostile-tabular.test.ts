@@ -1,0 +1,108 @@
+/**
+ * Hostile files for the CSV/XLSX readers, through the real CLI: each gets a one-line
+ * error, stays in the inbox, leaves the ledger's figures unchanged, exits 1, and the
+ * good file given in the same run still imports.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES, newWorkspace, parseCsv, remit, removeDir, tempDir } from '../support/cli.js';
+
+let home: string;
+let dir: string;
+
+/** A minimal valid zip holding one stored file: a zip that is not a workbook. */
+function zipWith(name: string, content: string): Buffer {
+  const data = Buffer.from(content);
+  const nameBytes = Buffer.from(name);
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  const centralOffset = local.length + nameBytes.length + data.length;
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12); end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+function figures(): string[] {
+  return ['applications', 'deductions', 'exceptions'].map((kind) => remit(['report', kind, '--format', 'csv'], { home }).stdout)
+    .concat(String(parseCsv(remit(['report', 'batches', '--format', 'csv'], { home }).stdout).reduce((s, b) => s + Number(b['lines']), 0)));
+}
+
+function inInbox(file: string): boolean {
+  const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+  return existsSync(join(home, 'inbox', sha.slice(0, 2))) && readdirSync(join(home, 'inbox', sha.slice(0, 2))).some((name) => name.startsWith(sha));
+}
+
+const GOOD = join(SAMPLES, 'remittances', 'amazon_remittance_13142949.csv');
+
+const CASES: Array<{ name: string; file: string; make: () => Buffer | string; error: RegExp }> = [
+  { name: 'an empty file', file: 'empty.csv', make: () => '', error: /the file is empty/ },
+  { name: 'random bytes named .xlsx', file: 'random.xlsx', make: () => randomBytes(64 * 1024), error: /binary content|not a text file|not a readable workbook/ },
+  { name: 'a zip that is not a workbook', file: 'notes.xlsx', make: () => zipWith('notes.txt', 'hello'), error: /zip archive is not an Excel workbook/ },
+  { name: 'a 20 MB single field', file: 'huge.csv', make: () => `"Invoice Number","Amount Paid"\n"${'A'.repeat(20 * 1024 * 1024)}","1.00"\n`, error: /field of 20,971,520 characters is over the limit/ },
+  { name: 'a zip bomb named .xlsx', file: 'bomb.xlsx', make: () => bomb(), error: /expand/ },
+  { name: 'a CSV with no remittance columns', file: 'recipes.csv', make: () => 'Name,Colour\nApple,Red\n', error: /no header row with remittance columns/ },
+  { name: 'a CSV with a bad amount', file: 'bad-amount.csv', make: () => 'Invoice Number,Amount Paid,Payment Number,Payment Date\nINV-1,12.3.4,P1,01/02/2026\n', error: /row 2, column "Amount Paid": not an amount/ },
+];
+
+/** A zip whose directory declares a 600 MB workbook part: refused before anything is inflated. */
+function bomb(): Buffer {
+  const entry = zipWith('xl/workbook.xml', '');
+  // Rewrite the declared uncompressed size in the central directory to 600 MB.
+  const centralAt = entry.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  entry.writeUInt32LE(600 * 1024 * 1024, centralAt + 24);
+  return entry;
+}
+
+describe('hostile CSV/XLSX input through the CLI', () => {
+  beforeAll(() => {
+    home = newWorkspace('NWF');
+    dir = tempDir();
+    expect(remit(['invoices', 'import', join(SAMPLES, 'open_invoices.csv')], { home }).code).toBe(0);
+  });
+  afterAll(() => {
+    removeDir(home);
+    removeDir(dir);
+  });
+
+  it.each(CASES)('$name: one-line error, kept in the inbox, ledger unchanged, exit 1, the other file imports', ({ file, make, error }) => {
+    const path = join(dir, file);
+    writeFileSync(path, make());
+    const before = figures();
+    const result = remit(['import', '--payer', 'AMZ', path], { home });
+    expect(result.code).toBe(1);
+    const failure = result.stderr.split('\n').filter((line) => line.startsWith('failed'));
+    expect(failure).toHaveLength(1);
+    expect(failure[0]).toMatch(error);
+    expect(failure[0]!.length).toBeLessThan(400);
+    expect(inInbox(path)).toBe(true);
+    expect(figures()).toEqual(before);
+    const documents = parseCsv(remit(['report', 'documents', '--format', 'csv'], { home }).stdout);
+    expect(documents.find((d) => d['original_name'] === file)).toMatchObject({ status: 'failed' });
+  });
+
+  it('a bad file beside a good one: the good one imports, the run exits 1', () => {
+    const path = join(dir, 'empty-again.csv');
+    writeFileSync(path, '   \n');
+    const result = remit(['import', '--payer', 'AMZ', path, GOOD], { home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/imported\s+amazon_remittance_13142949.csv: csv, 1 payment\(s\), 13 line\(s\)/);
+    expect(result.stderr).toMatch(/failed\s+empty-again.csv/);
+  });
+});
