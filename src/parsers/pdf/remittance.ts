@@ -1,0 +1,132 @@
+/**
+ * A payment block (fields + rows) to a Remittance: header values parsed and checked, lines
+ * numbered in file order, and the sum of the lines checked against the stated total. A
+ * mismatch is an error diagnostic; the remittance is still returned for the caller to flag.
+ */
+import { parseDate } from '../../core/dates.js';
+import { ParseError } from '../../core/errors.js';
+import { displayMinor, parseAmount, sumMinor, type Minor } from '../../core/money.js';
+import type { Diagnostic, ParseOptions, Remittance, RemittanceLine } from '../types.js';
+import { guessPayerName, type FieldValue } from './fields.js';
+import type { Layout } from './layout.js';
+import type { TextLine } from './lines.js';
+import { readRow } from './rows.js';
+import type { PaymentBlock } from './table.js';
+
+export interface BuiltRemittance {
+  remittance: Remittance;
+  diagnostics: Diagnostic[];
+}
+
+/** Build one remittance. Throws ParseError when the payment cannot be identified or dated. */
+export function buildRemittance(block: PaymentBlock, pages: TextLine[][], layout: Layout, options: ParseOptions): BuiltRemittance {
+  const diagnostics: Diagnostic[] = [];
+  const report = (level: Diagnostic['level'], message: string, page: number): void => {
+    if (!options.lenient && level === 'warning') throw new ParseError(`page ${page}: ${message}`);
+    diagnostics.push({ level, message, location: `page ${page}` });
+  };
+  const { fields } = block;
+  const hint = layout.source === 'template' ? 'check the pdf_template fields for this payer' : 'add a pdf_template for this payer';
+
+  const paymentRef = fields.paymentRef?.value.replace(/^#\s*/, '').trim();
+  if (!paymentRef) {
+    const looked = layout.source === 'template' ? 'pdf_template fields.payment_ref' : 'Payment Number, Check No, EFT';
+    throw new ParseError(`no payment number found (looked for ${looked}) for the table on page ${block.firstPage}`, hint);
+  }
+  const paymentDate = readDate(fields.paymentDate, options);
+  if (!paymentDate.ok) throw new ParseError(`payment ${paymentRef}: ${paymentDate.reason}`, hint);
+
+  let currency = options.currency;
+  const statedCurrency = fields.currency?.value.trim().toUpperCase();
+  if (statedCurrency && /^[A-Z]{3}$/.test(statedCurrency)) currency = statedCurrency;
+  else if (statedCurrency) report('warning', `currency "${statedCurrency}" is not a 3-letter code; using ${options.currency}`, fields.currency!.page);
+
+  const payerName = fields.payerName?.value.trim() || guessPayerName(pages[block.firstPage - 1] ?? [], layout);
+  const payer = payerName ? options.payerIds?.[payerName] : undefined;
+  const method = fields.method?.value.trim();
+
+  const lines: RemittanceLine[] = [];
+  for (const row of block.rows) {
+    const result = readRow(row, {
+      dateOrder: options.dateOrder,
+      decimalComma: options.decimalComma,
+      reasonCodes: options.reasonCodes,
+      maxFieldChars: options.limits.maxFieldChars,
+    });
+    if (result.kind === 'skip') {
+      if (result.problem) report('warning', result.problem, row.page);
+      continue;
+    }
+    const lineNo = lines.length + 1;
+    for (const warning of result.warnings) report('warning', `line ${lineNo}: ${warning}`, row.page);
+    lines.push({ lineNo, ...result.line });
+  }
+  if (lines.length === 0) report('warning', `payment ${paymentRef}: the table has no lines`, block.firstPage);
+
+  const stated = statedTotal(block, options, report);
+  if (stated !== undefined) {
+    const sum = sumMinor(lines.map((line) => line.paidMinor));
+    if (sum !== stated) {
+      diagnostics.push({
+        level: 'error',
+        message: `payment ${paymentRef}: lines add up to ${displayMinor(sum)} but the stated total is ${displayMinor(stated)} (difference ${displayMinor(stated - sum)})`,
+        location: `payment ${paymentRef}`,
+      });
+    }
+  }
+
+  // Keys in reading order, so golden files read like the document.
+  const remittance: Remittance = {
+    ...(payer ? { payer } : {}),
+    ...(payerName ? { payerName } : {}),
+    paymentRef,
+    paymentDate: paymentDate.iso,
+    currency,
+    ...(method ? { method } : {}),
+    ...(stated !== undefined ? { statedTotalMinor: stated } : {}),
+    lines,
+  };
+  return { remittance, diagnostics };
+}
+
+function readDate(field: FieldValue | undefined, options: ParseOptions): { ok: true; iso: string } | { ok: false; reason: string } {
+  if (!field) return { ok: false, reason: 'no payment date found' };
+  const whole = parseDate(field.value, options.dateOrder);
+  if (whole.ok) return whole;
+  // A date followed by a note or a time ("09/24/2024 06:43").
+  const first = parseDate(field.value.trim().split(/\s+/)[0] ?? '', options.dateOrder);
+  return first.ok ? first : { ok: false, reason: `payment date ${whole.reason}` };
+}
+
+/**
+ * The header's payment amount, else the totals row. When both are printed and disagree,
+ * that is reported and the header's amount is kept.
+ */
+function statedTotal(
+  block: PaymentBlock,
+  options: ParseOptions,
+  report: (level: Diagnostic['level'], message: string, page: number) => void,
+): Minor | undefined {
+  const format = { decimalComma: options.decimalComma };
+  let header: Minor | undefined;
+  if (block.fields.total) {
+    const parsed = parseAmount(block.fields.total.value, format);
+    if (parsed.ok) header = parsed.minor;
+    else report('warning', `payment amount ${parsed.reason}`, block.fields.total.page);
+  }
+  let footer: Minor | undefined;
+  if (block.totalRow) {
+    for (const fragment of [...block.totalRow.fragments].reverse()) {
+      const parsed = parseAmount(fragment, format);
+      const lastWord = parseAmount(fragment.split(/\s+/).pop() ?? '', format);
+      if (parsed.ok || lastWord.ok) {
+        footer = parsed.ok ? parsed.minor : lastWord.ok ? lastWord.minor : undefined;
+        break;
+      }
+    }
+  }
+  if (header !== undefined && footer !== undefined && header !== footer) {
+    report('error', `payment amount ${displayMinor(header)} differs from the totals row ${displayMinor(footer)}`, block.totalRow!.page);
+  }
+  return header ?? footer;
+}

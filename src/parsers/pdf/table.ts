@@ -1,0 +1,90 @@
+/**
+ * Walk the pages in reading order and split them into payments: header fields around a
+ * table, the table's rows, its totals row. Tables continue over pages (with or without a
+ * repeated header row); page footers and subtotals are skipped; a totals row ends the
+ * table, so legends and notes after it are never read as rows. A page that states another
+ * payment number before its table starts a new payment.
+ */
+import { cellsOf, matchHeader, type Cells, type Column } from './columns.js';
+import { isFieldLine, readFields, type HeaderFields } from './fields.js';
+import type { Layout } from './layout.js';
+import type { TextLine } from './lines.js';
+
+export interface TableRow {
+  page: number;
+  cells: Cells;
+  /** The whole line, for messages. */
+  text: string;
+}
+
+export interface PaymentBlock {
+  fields: HeaderFields;
+  rows: TableRow[];
+  /** The totals row's text, when the table has one. */
+  totalRow?: { text: string; page: number; fragments: string[] };
+  firstPage: number;
+}
+
+/** Split the document into payment blocks; none means no table header was found. */
+export function scanTables(pages: TextLine[][], layout: Layout): PaymentBlock[] {
+  const blocks: PaymentBlock[] = [];
+  let current: PaymentBlock | undefined;
+  let pending: HeaderFields = {};
+  let columns: Column[] | undefined;
+
+  for (const lines of pages) {
+    for (const line of lines) {
+      const firstFragment = line.fragments[0]?.text ?? '';
+      const view = { text: line.text, firstFragment };
+      if (layout.isSkipped(view)) continue;
+
+      const header = matchHeader(line, layout);
+      if (header) {
+        current = startOrContinue(current, pending, blocks, line.page);
+        pending = {};
+        columns = header;
+        continue;
+      }
+
+      if (columns && current) {
+        if (layout.isTotalRow(view)) {
+          current.totalRow ??= { text: line.text, page: line.page, fragments: line.fragments.map((f) => f.text) };
+          columns = undefined;
+          continue;
+        }
+        if (!isFieldLine(line, layout)) {
+          const { cells } = cellsOf(line, columns);
+          if (Object.keys(cells).length > 0) current.rows.push({ page: line.page, cells, text: line.text });
+          continue;
+        }
+      }
+      readFields(line, layout, pending);
+    }
+  }
+
+  if (current) mergeFields(current.fields, pending);
+  return blocks;
+}
+
+/**
+ * A header row opens (or reopens) a table. Fields read since the last table belong to the
+ * current payment unless they name a different payment number.
+ */
+function startOrContinue(current: PaymentBlock | undefined, pending: HeaderFields, blocks: PaymentBlock[], page: number): PaymentBlock {
+  const newRef = pending.paymentRef?.value;
+  const isNewPayment = current !== undefined && newRef !== undefined && current.fields.paymentRef !== undefined &&
+    newRef !== current.fields.paymentRef.value;
+  if (current && !isNewPayment) {
+    mergeFields(current.fields, pending);
+    return current;
+  }
+  const block: PaymentBlock = { fields: { ...pending }, rows: [], firstPage: page };
+  blocks.push(block);
+  return block;
+}
+
+function mergeFields(into: HeaderFields, from: HeaderFields): void {
+  for (const [key, value] of Object.entries(from) as Array<[keyof HeaderFields, HeaderFields[keyof HeaderFields]]>) {
+    if (value && !into[key]) into[key] = value;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The X12 envelope: ISA/IEA interchanges holding GS/GE functional groups holding ST/SE
+ * transactions. Checks every count and control number the sender declared, because a
+ * mismatch means segments were lost or added in transit; only transactions whose own SE
+ * checks pass are handed on.
+ */
+import type { Diagnostics } from './diagnostics.js';
+import { at, element, type Segment } from './segments.js';
+
+/** One ST..SE transaction that passed its own SE count and control number checks. */
+export interface Transaction {
+  /** ST01, e.g. "820". */
+  setId: string;
+  /** ST02, the transaction control number. */
+  control: string;
+  /** GS08 version/release, e.g. "004010"; ISA12-based ("00401") when the ST sat outside a group. */
+  version: string;
+  /** GS04 creation date (CCYYMMDD or YYMMDD), the last-resort payment date; '' when unknown. */
+  groupDate: string;
+  st: Segment;
+  /** The segments between ST and SE. */
+  body: Segment[];
+}
+
+interface OpenInterchange {
+  isa: Segment;
+  groups: number;
+}
+interface OpenGroup {
+  gs: Segment;
+  transactions: number;
+}
+interface OpenTransaction {
+  st: Segment;
+  body: Segment[];
+  group: OpenGroup | undefined;
+}
+
+/** Walk the segments, check the envelope, return the transactions that are whole. */
+export function readTransactions(segments: Segment[], diagnostics: Diagnostics): Transaction[] {
+  const transactions: Transaction[] = [];
+  let interchange: OpenInterchange | undefined;
+  let group: OpenGroup | undefined;
+  let transaction: OpenTransaction | undefined;
+  let lastIsa12 = '';
+
+  const abandonTransaction = (before: string): void => {
+    if (!transaction) return;
+    const { st } = transaction;
+    diagnostics.fail(
+      `transaction ${element(st, 2)} (segment ${st.number}) has no SE before ${before}`,
+      at(st),
+      `transaction ${element(st, 2)} skipped`,
+    );
+    transaction = undefined;
+  };
+  const abandonGroup = (before: string): void => {
+    if (!group) return;
+    const { gs } = group;
+    diagnostics.fail(`group ${element(gs, 6)} (segment ${gs.number}) has no GE before ${before}`, at(gs), 'its complete transactions are kept');
+    group = undefined;
+  };
+  const abandonInterchange = (before: string): void => {
+    if (!interchange) return;
+    const { isa } = interchange;
+    diagnostics.fail(
+      `interchange ${element(isa, 13).trim()} (segment ${isa.number}) has no IEA before ${before}`,
+      at(isa),
+      'its complete transactions are kept',
+    );
+    interchange = undefined;
+  };
+
+  for (const segment of segments) {
+    const where = `${segment.tag} (segment ${segment.number})`;
+    switch (segment.tag) {
+      case 'ISA':
+        abandonTransaction(where);
+        abandonGroup(where);
+        abandonInterchange(where);
+        interchange = { isa: segment, groups: 0 };
+        lastIsa12 = element(segment, 12);
+        break;
+      case 'GS':
+        abandonTransaction(where);
+        abandonGroup(where);
+        if (!interchange) diagnostics.fail(`GS outside an interchange (segment ${segment.number})`, at(segment), 'read anyway');
+        else interchange.groups += 1;
+        group = { gs: segment, transactions: 0 };
+        break;
+      case 'ST':
+        abandonTransaction(where);
+        if (!group) diagnostics.fail(`ST outside a functional group (segment ${segment.number})`, at(segment), 'read anyway');
+        else group.transactions += 1;
+        transaction = { st: segment, body: [], group };
+        break;
+      case 'SE': {
+        if (!transaction) {
+          diagnostics.fail(`SE without ST (segment ${segment.number})`, at(segment), 'segment ignored');
+          break;
+        }
+        const whole = closeTransaction(transaction, segment, diagnostics);
+        if (whole) transactions.push({ ...whole, version: whole.version || isaVersion(lastIsa12) });
+        transaction = undefined;
+        break;
+      }
+      case 'GE':
+        abandonTransaction(where);
+        if (!group) diagnostics.fail(`GE without GS (segment ${segment.number})`, at(segment), 'segment ignored');
+        else closeGroup(group, segment, diagnostics);
+        group = undefined;
+        break;
+      case 'IEA':
+        abandonTransaction(where);
+        abandonGroup(where);
+        if (!interchange) diagnostics.fail(`IEA without ISA (segment ${segment.number})`, at(segment), 'segment ignored');
+        else closeInterchange(interchange, segment, diagnostics);
+        interchange = undefined;
+        break;
+      default:
+        if (transaction) transaction.body.push(segment);
+        else diagnostics.fail(`${segment.tag} outside a transaction (segment ${segment.number})`, at(segment), 'segment ignored');
+    }
+  }
+  const end = `the end of the file (segment ${(segments.at(-1)?.number ?? 0) + 1})`;
+  abandonTransaction(end);
+  abandonGroup(end);
+  abandonInterchange(end);
+  return transactions;
+}
+
+function closeTransaction(open: OpenTransaction, se: Segment, diagnostics: Diagnostics): Transaction | undefined {
+  const { st, body, group } = open;
+  const control = element(st, 2);
+  const skipped = `transaction ${control} skipped`;
+  const declared = element(se, 1);
+  const actual = body.length + 2;
+  if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
+    diagnostics.fail(`SE count ${declared || '(empty)'} but transaction has ${actual} segments (segment ${se.number})`, at(se), skipped);
+    return undefined;
+  }
+  if (element(se, 2) !== control) {
+    diagnostics.fail(`SE control number ${element(se, 2)} does not match ST ${control} (segment ${se.number})`, at(se), skipped);
+    return undefined;
+  }
+  return {
+    setId: element(st, 1),
+    control,
+    version: group ? element(group.gs, 8) : '',
+    groupDate: group ? element(group.gs, 4) : '',
+    st,
+    body,
+  };
+}
+
+function closeGroup(group: OpenGroup, ge: Segment, diagnostics: Diagnostics): void {
+  const control = element(group.gs, 6);
+  const declared = element(ge, 1);
+  if (!/^\d+$/.test(declared) || Number(declared) !== group.transactions) {
+    diagnostics.fail(
+      `GE count ${declared || '(empty)'} but group ${control} has ${group.transactions} transactions (segment ${ge.number})`,
+      at(ge),
+      'its complete transactions are kept',
+    );
+  }
+  if (element(ge, 2) !== control) {
+    diagnostics.fail(`GE control number ${element(ge, 2)} does not match GS ${control} (segment ${ge.number})`, at(ge), 'its complete transactions are kept');
+  }
+}
+
+function closeInterchange(interchange: OpenInterchange, iea: Segment, diagnostics: Diagnostics): void {
+  const control = element(interchange.isa, 13).trim();
+  const declared = element(iea, 1);
+  if (!/^\d+$/.test(declared) || Number(declared) !== interchange.groups) {
+    diagnostics.fail(
+      `IEA count ${declared || '(empty)'} but interchange ${control} has ${interchange.groups} groups (segment ${iea.number})`,
+      at(iea),
+      'its complete transactions are kept',
+    );
+  }
+  if (element(iea, 2).trim() !== control) {
+    diagnostics.fail(
+      `IEA control number ${element(iea, 2)} does not match ISA ${control} (segment ${iea.number})`,
+      at(iea),
+      'its complete transactions are kept',
+    );
+  }
+}
+
+/** ISA12 "00401" -> "004010", so a transaction outside a group still has a version. */
+function isaVersion(isa12: string): string {
+  return /^\d{5}$/.test(isa12) ? `${isa12}0` : '';
+}

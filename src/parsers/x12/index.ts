@@ -1,0 +1,55 @@
+/**
+ * X12 820 (Payment Order/Remittance Advice) reader, versions 003030 to 008030.
+ *
+ * Input: the bytes of a file holding one or more ISA interchanges; delimiters come from each
+ * ISA. Output: one remittance per ST*820 transaction whose SE count and control number
+ * check out, with lines in file order: ENT-level ADX deductions, then RMR invoices/POs.
+ *
+ * Quirks handled: trimmed ISA padding, CR/LF after terminators, a newline as the terminator,
+ * NUL padding, several interchanges/groups/transactions per file, 003030 senders that write
+ * deductions as positive ADX01 (see adjustments.ts and ParseOptions.adxSign).
+ *
+ * Lenient (default): a bad transaction is dropped with an error diagnostic, the rest kept.
+ * Strict: the first envelope or data problem throws ParseError.
+ */
+import { ParseError } from '../../core/errors.js';
+import type { ParseOptions, ParseResult, Remittance } from '../types.js';
+import { Diagnostics } from './diagnostics.js';
+import { readTransactions } from './envelope.js';
+import { readRemittance } from './remittance.js';
+import { at, splitSegments } from './segments.js';
+import { decodeEdi, preview } from './text.js';
+
+/** Parse an X12 820 file into remittances; throws ParseError when nothing usable can be read. */
+export function parseX12_820(bytes: Uint8Array, options: ParseOptions): ParseResult {
+  const text = decodeEdi(bytes);
+  const start = text.search(/[^\s\0]/);
+  if (start < 0) throw new ParseError(bytes.length === 0 ? 'empty file' : 'file holds only blank space');
+  if (!text.startsWith('ISA', start)) throw new ParseError(`not an X12 interchange: starts with ${preview(text.slice(start))}`);
+
+  const diagnostics = new Diagnostics(options.lenient);
+  const segments = splitSegments(text, start, options.limits, diagnostics);
+  const transactions = readTransactions(segments, diagnostics);
+
+  const remittances: Remittance[] = [];
+  const otherSets = new Set<string>();
+  for (const tx of transactions) {
+    if (tx.setId !== '820') {
+      otherSets.add(tx.setId);
+      diagnostics.warning(`transaction ${tx.control} is a ${tx.setId || '(blank)'}, not an 820 (segment ${tx.st.number}); skipped`, at(tx.st));
+      continue;
+    }
+    const remittance = readRemittance(tx, options, diagnostics);
+    if (remittance) remittances.push(remittance);
+  }
+
+  if (remittances.length === 0) throw new ParseError(nothingUsable(transactions.length, otherSets, diagnostics));
+  return { format: 'x12-820', remittances, diagnostics: diagnostics.list() };
+}
+
+function nothingUsable(whole: number, otherSets: Set<string>, diagnostics: Diagnostics): string {
+  const problem = diagnostics.firstError();
+  if (problem) return `no usable 820 transaction: ${problem.message}`;
+  if (otherSets.size > 0) return `no 820 transaction: found ${[...otherSets].join(', ')}`;
+  return whole === 0 ? 'no transaction in the X12 interchange' : 'no usable 820 transaction';
+}

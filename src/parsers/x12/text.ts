@@ -1,0 +1,29 @@
+/**
+ * Bytes to text for an X12 file. X12 data is ASCII in practice, but names sometimes carry
+ * UTF-8 or Latin-1 letters; reading every byte as one character keeps the delimiters where
+ * they are whatever the encoding.
+ */
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
+
+/** Decode as UTF-8 when the bytes are valid UTF-8 (names keep their accents), else Latin-1. */
+export function decodeEdi(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = latin1.decode(bytes);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The first characters of a text as a one-line quoted preview: `"PK\x03\x04..."`. */
+export function preview(text: string, max = 16): string {
+  let out = '';
+  for (const char of text.slice(0, max)) {
+    const code = char.charCodeAt(0);
+    out += code >= 0x20 && code < 0x7f && char !== '"' && char !== '\\' ? char : `\\x${code.toString(16).padStart(2, '0')}`;
+  }
+  return `"${out}${text.length > max ? '…' : ''}"`;
+}
