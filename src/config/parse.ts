@@ -3,6 +3,7 @@
  * with its path; the caller reports them all at once (exit 2).
  */
 import { REASON_CODES } from '../core/reasons.js';
+import { validatePdfTemplate } from '../parsers/pdf/template.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
 import type { Company, Config, PayerSettings, PortalAccount } from './schema.js';
 import { DEFAULT_DEDUCTION_ACCOUNTS, DEFAULT_INVOICE_PREFIXES } from './schema.js';
@@ -170,7 +171,13 @@ function parsePayers(raw: Raw, problems: Problems): Record<string, PayerSettings
       problems.add(`${path}.adx_sign`, `must be negative-kept or positive-kept, got "${adxSign}"`);
     }
     const pdfTemplate = entry['pdf_template'];
-    if (pdfTemplate !== undefined && !isRecord(pdfTemplate)) problems.add(`${path}.pdf_template`, 'must be a mapping');
+    if (pdfTemplate !== undefined) {
+      // The template validator words each problem with its full path already.
+      for (const problem of validatePdfTemplate(pdfTemplate, `${path}.pdf_template`).problems) {
+        const cut = problem.indexOf(': ');
+        problems.add(cut > 0 ? problem.slice(0, cut) : `${path}.pdf_template`, cut > 0 ? problem.slice(cut + 2) : problem);
+      }
+    }
     const name = optionalString(entry, 'name', `${path}.name`, problems);
     const currency = optionalString(entry, 'currency', `${path}.currency`, problems);
     if (currency !== undefined && !CURRENCY.test(currency)) problems.add(`${path}.currency`, `must be a three-letter ISO code, got "${currency}"`);

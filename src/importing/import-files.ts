@@ -10,10 +10,10 @@ import { sha256 } from '../core/hash.js';
 import { displayMinor } from '../core/money.js';
 import type { Config } from '../config/schema.js';
 import type { Ledger } from '../ledger/index.js';
-import { parseRemittanceFile } from '../parsers/index.js';
 import type { Diagnostic, ParseResult, Remittance } from '../parsers/types.js';
 import { storeInInbox } from '../workspace/inbox.js';
 import { parseOptionsFor } from './options.js';
+import { ParserRunner } from './parser-runner.js';
 
 export type FileOutcome =
   | { file: string; status: 'imported'; documentId: number; format: string; payments: number; duplicates: number; lines: number; diagnostics: Diagnostic[] }
@@ -34,11 +34,23 @@ export interface ImportRequest {
 
 export async function importFiles(request: ImportRequest, config: Config, ledger: Ledger, workspaceRoot: string): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  for (const file of request.files) outcomes.push(await importOne(file, request, config, ledger, workspaceRoot));
+  const parser = new ParserRunner(config.limits.parseSeconds);
+  try {
+    for (const file of request.files) outcomes.push(await importOne(file, request, config, ledger, workspaceRoot, parser));
+  } finally {
+    await parser.close();
+  }
   return outcomes;
 }
 
-async function importOne(file: string, request: ImportRequest, config: Config, ledger: Ledger, workspaceRoot: string): Promise<FileOutcome> {
+async function importOne(
+  file: string,
+  request: ImportRequest,
+  config: Config,
+  ledger: Ledger,
+  workspaceRoot: string,
+  parser: ParserRunner,
+): Promise<FileOutcome> {
   const name = request.names?.get(file) ?? basename(file);
   let bytes: Uint8Array;
   try {
@@ -63,7 +75,11 @@ async function importOne(file: string, request: ImportRequest, config: Config, l
 
   let parsed: ParseResult;
   try {
-    parsed = await parseRemittanceFile(bytes, parseOptionsFor(config, request.company, request.payer, name, request.strict));
+    parsed = await parser.parse(bytes, parseOptionsFor(config, request.company, request.payer, name, request.strict));
+    if (parsed.remittances.length === 0) {
+      const first = parsed.diagnostics.find((d) => d.level === 'error');
+      throw new RemitError('no-payments', first ? describe(first) : 'no payment found in the file');
+    }
     const errors = parsed.diagnostics.filter((d) => d.level === 'error' || request.strict);
     if (request.strict && errors.length > 0) {
       throw new RemitError('strict', `--strict: ${describe(errors[0]!)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);

@@ -33,10 +33,15 @@ export async function run(files: string[], options: ImportOptions, ctx: Context)
     for (const missing of paths_.filter((file) => !existsSync(file))) outcomes.push({ file: missing, status: 'failed', message: 'no such file' });
     ledger.documents.finishBatch(batchId);
     report(outcomes, batchId, sayFor(ctx), ctx, Boolean(options.json));
-    return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
+    return outcomes.some((outcome) => outcome.status === 'failed' || hasErrors(outcome)) ? 1 : 0;
   } finally {
     ledger.close();
   }
+}
+
+/** A file read with error diagnostics (a transaction dropped, totals that disagree) needs a person: exit 1. */
+export function hasErrors(outcome: FileOutcome): boolean {
+  return outcome.status === 'imported' && outcome.diagnostics.some((d) => d.level === 'error');
 }
 
 export function report(outcomes: FileOutcome[], batchId: number, say: Say, ctx: Context, json: boolean): void {
@@ -48,7 +53,9 @@ export function report(outcomes: FileOutcome[], batchId: number, say: Say, ctx: 
     if (outcome.status === 'imported') {
       const extra = outcome.duplicates ? `, ${outcome.duplicates} payment(s) already in the ledger` : '';
       const warn = outcome.diagnostics.length ? `, ${outcome.diagnostics.length} diagnostic(s): ${outcome.diagnostics[0]!.message}` : '';
-      say.ok(`imported  ${outcome.file}: ${outcome.format}, ${outcome.payments} payment(s), ${outcome.lines} line(s)${extra}${warn}`);
+      const text = `imported  ${outcome.file}: ${outcome.format}, ${outcome.payments} payment(s), ${outcome.lines} line(s)${extra}${warn}`;
+      if (hasErrors(outcome)) say.warn(text);
+      else say.ok(text);
     } else if (outcome.status === 'failed') {
       say.fail(`failed    ${outcome.file}: ${outcome.message}`);
     } else {

@@ -4,6 +4,7 @@
  * mismatch means segments were lost or added in transit; only transactions whose own SE
  * checks pass are handed on.
  */
+import { ParseError } from '../../core/errors.js';
 import type { Diagnostics } from './diagnostics.js';
 import { at, element, type Segment } from './segments.js';
 
@@ -123,9 +124,16 @@ export function readTransactions(segments: Segment[], diagnostics: Diagnostics):
     }
   }
   const end = `the end of the file (segment ${(segments.at(-1)?.number ?? 0) + 1})`;
+  // A file that stops before its IEA was cut short (a failed download, a truncated mail
+  // attachment): even the transactions that look complete cannot be trusted to be all of
+  // it, so the whole document fails in lenient mode too, and nothing reaches the ledger.
+  if (interchange) {
+    throw new ParseError(
+      `interchange ${element(interchange.isa, 13).trim()} (segment ${interchange.isa.number}) has no IEA: the file ends early, it may be cut short`,
+    );
+  }
   abandonTransaction(end);
   abandonGroup(end);
-  abandonInterchange(end);
   return transactions;
 }
 
