@@ -13,6 +13,7 @@ import { Invoices } from './invoices.js';
 import { Matching } from './matching.js';
 import { Journals } from './journals.js';
 import { Reports } from './reports.js';
+import { Fetches } from './fetches.js';
 
 export class Ledger {
   readonly documents: Documents;
@@ -21,6 +22,7 @@ export class Ledger {
   readonly matching: Matching;
   readonly journals: Journals;
   readonly reports: Reports;
+  readonly fetches: Fetches;
 
   private constructor(
     readonly db: Database.Database,
@@ -33,6 +35,7 @@ export class Ledger {
     this.matching = new Matching(db, now);
     this.journals = new Journals(db, now);
     this.reports = new Reports(db);
+    this.fetches = new Fetches(db, now);
   }
 
   /** Open (or create) a ledger file: WAL, foreign keys on, migrations applied. */
