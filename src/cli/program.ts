@@ -85,8 +85,8 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
 
   program
     .command('demo')
-    .description('run the whole flow on sample data in a temporary workspace')
-    .option('--keep <dir>', 'use this folder for the demo workspace and keep it')
+    .description('run the whole flow on sample data in a new workspace (kept afterwards, so you can look around)')
+    .option('--keep <dir>', 'make the demo workspace in this new folder instead of a temporary one')
     .action(lazy<[object]>(() => import('./commands/demo.js')));
 
   return program;

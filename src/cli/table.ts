@@ -5,7 +5,7 @@ export type Format = 'table' | 'csv' | 'json';
 export type Cells = Record<string, string | number | null>;
 
 /** `numeric` columns are amounts remit wrote itself: never neutralised, so -12.50 stays a number. */
-export function render(rows: Cells[], columns: string[], format: Format, numeric: ReadonlySet<string> = new Set()): string {
+export function render(rows: Cells[], columns: string[], format: Format, numeric: ReadonlySet<string> = new Set(), terminal = true): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   if (format === 'csv') {
     const lines = [columns.join(',')];
@@ -15,7 +15,9 @@ export function render(rows: Cells[], columns: string[], format: Format, numeric
     return `${lines.join('\n')}\n`;
   }
   if (rows.length === 0) return '(none)\n';
-  const widths = columns.map((column) => Math.min(60, Math.max(column.length, ...rows.map((row) => cellText(row[column]).length))));
+  // Long notes are cut to fit a terminal; piped output keeps every character.
+  const cap = terminal ? 60 : Number.MAX_SAFE_INTEGER;
+  const widths = columns.map((column) => Math.min(cap, Math.max(column.length, ...rows.map((row) => cellText(row[column]).length))));
   const pad = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
   const out = [columns.map((column, i) => pad(column, widths[i]!)).join('  ').trimEnd()];
   out.push(widths.map((width) => '-'.repeat(width)).join('  '));

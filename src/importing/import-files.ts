@@ -54,7 +54,9 @@ async function importOne(
   const name = request.names?.get(file) ?? basename(file);
   let bytes: Uint8Array;
   try {
-    const size = statSync(file).size;
+    const stats = statSync(file);
+    if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
+    const size = stats.size;
     if (size > config.limits.maxFileBytes) {
       return { file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
     }

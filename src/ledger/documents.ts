@@ -55,6 +55,11 @@ export class Documents {
     this.db.prepare('UPDATE batches SET finished_at = ? WHERE id = ?').run(this.now(), batchId);
   }
 
+  /** A run that recorded no document leaves no batch behind. */
+  dropIfEmpty(batchId: number): void {
+    this.db.prepare('DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE batch_id = ?) AND NOT EXISTS (SELECT 1 FROM remittances WHERE batch_id = ?)').run(batchId, batchId, batchId);
+  }
+
   bySha(sha256: string): DocumentRow | undefined {
     return this.db.prepare('SELECT * FROM documents WHERE sha256 = ?').get(sha256) as DocumentRow | undefined;
   }

@@ -23,7 +23,8 @@ export class Reports {
   exceptions(company?: string): ReportRow[] {
     return this.db
       .prepare(
-        `SELECT r.company, r.payer, r.payment_ref, r.payment_date, l.line_no, l.reference AS line_ref, l.status,
+        `SELECT r.company, r.payer, r.payment_ref, r.payment_date, l.line_no, l.reference AS line_ref,
+                CASE WHEN l.status = 'applied' THEN 'overpaid' ELSE l.status END AS status,
                 l.unapplied_minor AS amount_minor, r.currency, l.note
          FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id
          WHERE (? IS NULL OR r.company = ?) AND (l.status IN ('unapplied', 'review') OR l.unapplied_minor <> 0)

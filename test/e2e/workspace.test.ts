@@ -106,6 +106,25 @@ colour: red
     expect(result.stderr).toMatch(/remit init/);
   });
 
+  it('paths that cannot work are usage errors, not crashes', () => {
+    const dir = tempDir();
+    made.push(dir);
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const init = remit(['init'], { home: file });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/a file of that name is in the way/);
+    expect(init.stderr).not.toMatch(/internal error/);
+    const demo = remit(['demo', '--keep', dir]);
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).toMatch(/is not empty/);
+    const home = newWorkspace('NWF');
+    made.push(home);
+    const out = remit(['export-gl', '--out', join(dir, 'missing', 'journal.csv')], { home });
+    expect([0, 2]).toContain(out.code);
+    expect(out.stderr).not.toMatch(/internal error/);
+  });
+
   it('usage errors exit 2', () => {
     expect(remit(['import']).code).toBe(2);
     expect(remit(['no-such-command']).code).toBe(2);

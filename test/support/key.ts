@@ -65,7 +65,7 @@ export function compareWithKey(home: string, key: KeyRow[]): Comparison {
     } else if (deds.length > 0) {
       mismatches.push(`${where}: unexpected deduction ${deds.map((d) => d['amount']).join(',')}`);
     }
-    const unapplied = at(exceptions, k).reduce((sum, e) => sum + Math.round(Number(e['amount']) * 100), 0);
+    const unapplied = at(exceptions, k).reduce((sum, e) => sum + Math.round(Number(e['unapplied']) * 100), 0);
     if (unapplied !== Number(k.unapplied_minor)) mismatches.push(`${where}: unapplied ${unapplied}, expected ${k.unapplied_minor}`);
   }
   return { checked, mismatches, applied: applications.length, expectedApplied: key.filter((k) => k.case !== 'duplicate' && k.expected_invoice).length };

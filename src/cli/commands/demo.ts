@@ -2,11 +2,11 @@
  * `remit demo`: the whole morning in one command, on the sample data shipped in
  * fixtures/demo, in a temporary workspace: invoices, remittances, match, journal.
  */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RemitError } from '../../core/errors.js';
+import { RemitError, UsageError } from '../../core/errors.js';
 import { displayMinor } from '../../core/money.js';
 import { Ledger } from '../../ledger/index.js';
 import { workspacePaths } from '../../workspace/resolve.js';
@@ -32,7 +32,11 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
   const manifestFile = join(demoDir, 'manifest.json');
   if (!existsSync(manifestFile)) throw new RemitError('demo', `no demo data at ${demoDir}`, { hint: 'run remit demo from a full checkout of remit' });
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-  const home = options.keep ? resolve(options.keep) : mkdtempSync(join(tmpdir(), 'remit-demo-'));
+  const chosen = options.keep ?? ctx.home;
+  if (chosen && existsSync(chosen) && readdirSync(chosen).length > 0) {
+    throw new UsageError(`${chosen} is not empty: the demo makes a workspace of its own`, 'name a new folder, or leave out --keep to use a temporary one');
+  }
+  const home = chosen ? resolve(chosen) : mkdtempSync(join(tmpdir(), 'remit-demo-'));
   const say = sayFor(ctx);
   const quiet: Context = { ...ctx, home, quiet: true, stdout: { write: () => undefined, isTTY: false } };
 
@@ -62,7 +66,7 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
     say.info(`  remittance lines    ${c.lines}`);
     say.info(`  applied to invoices ${c.applied} lines, ${displayMinor(c.appliedMinor ?? 0)} USD`);
     say.info(`  payer deductions    ${c.deductions} recorded for follow-up`);
-    say.info(`  exceptions          ${c.exceptions} line(s) need a person (remit report exceptions --home ${home})`);
+    say.info(`  need a person       ${c.exceptions} line(s) with cash not applied (remit report exceptions --home ${home})`);
     say.info(`  GL journal          ${out}`);
     say.info(`\nLook around: remit report applications --home ${home}`);
   } finally {

@@ -3,7 +3,7 @@
  * file is written to a temporary name and moved into place inside the ledger
  * transaction that records it, so the ledger and the file never disagree.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { RemitError, UsageError } from '../../core/errors.js';
@@ -32,6 +32,7 @@ export async function run(options: ExportOptions, ctx: Context): Promise<number>
       const journal = Number.isInteger(id) ? ledger.journals.byId(id) : undefined;
       if (!journal) throw new UsageError(`no journal ${options.reexport}`, 'see `remit report batches` and the journal ids in `remit report applications --format csv`');
       const out = resolve(options.out ?? join(paths.exports, `journal-${id}.csv`));
+      checkOutFolder(out);
       writeAtomically(out, writeGenericCsv(`J${id}`, ledger.journals.linesOf(id)));
       say.ok(`journal J${id} written again to ${out} (${journal.line_count} lines, first exported ${journal.created_at})`);
       return 0;
@@ -45,6 +46,7 @@ export async function run(options: ExportOptions, ctx: Context): Promise<number>
     const lines = buildJournal(postable, config.companies[company]!.gl);
     const id = ledger.journals.nextId();
     const out = resolve(options.out ?? join(paths.exports, `journal-${id}.csv`));
+    checkOutFolder(out);
     const temp = join(dirname(out), `.journal-${id}.${randomBytes(4).toString('hex')}.tmp`);
     writeFileSync(temp, writeGenericCsv(`J${id}`, lines), { flag: 'wx' });
     try {
@@ -62,6 +64,12 @@ export async function run(options: ExportOptions, ctx: Context): Promise<number>
   } finally {
     ledger.close();
   }
+}
+
+/** The folder of --out must exist: a typo there is the operator's to fix, not a crash. */
+function checkOutFolder(out: string): void {
+  const folder = dirname(out);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out ${out}: the folder ${folder} does not exist`);
 }
 
 function writeAtomically(file: string, text: string): void {

@@ -32,6 +32,7 @@ export async function run(files: string[], options: ImportOptions, ctx: Context)
     );
     for (const missing of paths_.filter((file) => !existsSync(file))) outcomes.push({ file: missing, status: 'failed', message: 'no such file' });
     ledger.documents.finishBatch(batchId);
+    ledger.documents.dropIfEmpty(batchId);
     report(outcomes, batchId, sayFor(ctx), ctx, Boolean(options.json));
     return outcomes.some((outcome) => outcome.status === 'failed' || hasErrors(outcome)) ? 1 : 0;
   } finally {

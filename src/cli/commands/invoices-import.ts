@@ -1,13 +1,13 @@
 /** `remit invoices import FILE`: today's open items from the ERP, as a new snapshot. */
 import { existsSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
+import { RemitError } from '../../core/errors.js';
 import { importInvoices } from '../../importing/import-invoices.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
 import { companyFor, openWorkspace } from '../workspace.js';
 
 export async function run(file: string, options: { company?: string; json?: boolean }, ctx: Context): Promise<number> {
-  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  if (!existsSync(file)) throw new RemitError('no-file', `no such file: ${file}`);
   const { paths, config, ledger } = openWorkspace(ctx);
   try {
     const company = companyFor(config, options.company);

@@ -37,7 +37,9 @@ export async function run(options: MatchOptions, ctx: Context): Promise<number> 
     }
     const { written, unchanged } = ledger.matching.save(decisions, ctx.user);
     if (options.json) ctx.stdout.write(`${JSON.stringify({ ...tally, written, unchanged }, null, 2)}\n`);
-    say.ok(written === 0 ? `nothing new to match (${unchanged} line(s) still waiting for a person)` : `matched ${written} line(s): ${tallyText(tally)}`);
+    say.ok(written === 0 ? 'nothing new to match' : `matched ${written} line(s): ${tallyText(tally)}`);
+    const waiting = ledger.reports.counts(company).exceptions ?? 0;
+    if (waiting > 0) say.info(`${waiting} line(s) need a person: remit report exceptions`);
     return 0;
   } finally {
     ledger.close();

@@ -12,8 +12,8 @@ const KINDS = {
     money: { cash: 'cash_minor', discount: 'discount_minor', deduction: 'deduction_minor' },
   },
   exceptions: {
-    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'status', 'amount', 'currency', 'note'],
-    money: { amount: 'amount_minor' },
+    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'status', 'unapplied', 'currency', 'note'],
+    money: { unapplied: 'amount_minor' },
   },
   deductions: {
     columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'amount', 'currency', 'reason_code', 'reason_raw', 'status', 'deduction_id', 'journal_id'],
@@ -41,7 +41,7 @@ export async function run(kind: string, options: { format?: string; json?: boole
     const company = options.company ? companyFor(config, options.company) : undefined;
     const rows = ledger.reports[kind as ReportKind](company).map((row) => withMoney(row, spec.money));
     const columns = format === 'table' ? spec.columns.filter((c) => !['explanation', 'application_id', 'journal_id', 'deduction_id'].includes(c)) : [...spec.columns];
-    ctx.stdout.write(render(rows, columns, format, new Set(Object.keys(spec.money))));
+    ctx.stdout.write(render(rows, columns, format, new Set(Object.keys(spec.money)), ctx.stdout.isTTY));
     return 0;
   } finally {
     ledger.close();
