@@ -3,11 +3,12 @@
  * error, stays in the inbox, leaves the ledger's figures unchanged, exits 1, and the
  * good file given in the same run still imports.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES, newWorkspace, parseCsv, remit, removeDir, tempDir } from '../support/cli.js';
+import { expectOneFailure, keptInInbox, ledgerFigures } from '../support/failed-import.js';
 
 let home: string;
 let dir: string;
@@ -37,16 +38,6 @@ function crc32(bytes: Buffer): number {
     for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
   }
   return ~crc >>> 0;
-}
-
-function figures(): string[] {
-  return ['applications', 'deductions', 'exceptions'].map((kind) => remit(['report', kind, '--format', 'csv'], { home }).stdout)
-    .concat(String(parseCsv(remit(['report', 'batches', '--format', 'csv'], { home }).stdout).reduce((s, b) => s + Number(b['lines']), 0)));
-}
-
-function inInbox(file: string): boolean {
-  const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
-  return existsSync(join(home, 'inbox', sha.slice(0, 2))) && readdirSync(join(home, 'inbox', sha.slice(0, 2))).some((name) => name.startsWith(sha));
 }
 
 const GOOD = join(SAMPLES, 'remittances', 'amazon_remittance_13142949.csv');
@@ -84,15 +75,10 @@ describe('hostile CSV/XLSX input through the CLI', () => {
   it.each(CASES)('$name: one-line error, kept in the inbox, ledger unchanged, exit 1, the other file imports', ({ file, make, error }) => {
     const path = join(dir, file);
     writeFileSync(path, make());
-    const before = figures();
-    const result = remit(['import', '--payer', 'AMZ', path], { home });
-    expect(result.code).toBe(1);
-    const failure = result.stderr.split('\n').filter((line) => line.startsWith('failed'));
-    expect(failure).toHaveLength(1);
-    expect(failure[0]).toMatch(error);
-    expect(failure[0]!.length).toBeLessThan(400);
-    expect(inInbox(path)).toBe(true);
-    expect(figures()).toEqual(before);
+    const before = ledgerFigures(home);
+    expectOneFailure(remit(['import', '--payer', 'AMZ', path], { home }), error);
+    expect(keptInInbox(home, path)).toBe(true);
+    expect(ledgerFigures(home)).toEqual(before);
     const documents = parseCsv(remit(['report', 'documents', '--format', 'csv'], { home }).stdout);
     expect(documents.find((d) => d['original_name'] === file)).toMatchObject({ status: 'failed' });
   });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRemadv } from '../../src/parsers/edifact/index.js';
-import { goldenCases, updateGolden, writeGolden } from './x12-support.js';
+import { updateGolden, writeGolden } from '../support/golden.js';
+import { goldenCases } from './edi-support.js';
 
 const cases = goldenCases(new URL('../../fixtures/parsers/edifact/', import.meta.url));
 

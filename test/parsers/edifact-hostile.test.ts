@@ -3,10 +3,10 @@
  * diagnostics, never a crash, a hang or a silently wrong remittance.
  */
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../src/core/errors.js';
 import { parseRemadv } from '../../src/parsers/edifact/index.js';
 import type { ParseResult } from '../../src/parsers/types.js';
-import { bytes, options } from './x12-support.js';
+import { parseOptions } from '../support/parse-options.js';
+import { bytes, parseError } from './edi-support.js';
 
 /** One REMADV with `docs` invoices of 1.00 each; the UNT count is right unless `untCount` says otherwise. */
 function message(ref: string, payment: string, docs: number, untCount?: number): string[] {
@@ -22,18 +22,7 @@ function interchange(messages: string[][], trailer: string[] = [`UNZ+${messages.
 }
 
 function parse(text: string | Uint8Array, lenient = true): ParseResult {
-  return parseRemadv(typeof text === 'string' ? bytes(text) : text, options({ lenient }));
-}
-
-function parseError(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    expect((error as ParseError).message).not.toMatch(/[\r\n]/);
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError');
+  return parseRemadv(typeof text === 'string' ? bytes(text) : text, parseOptions('test.edi', { lenient }));
 }
 
 describe('EDIFACT REMADV hostile input', () => {
@@ -141,7 +130,7 @@ describe('EDIFACT REMADV hostile input', () => {
   });
 
   it('a segment count over limits.maxRows stops with a ParseError', () => {
-    const limited = options({ limits: { maxRows: 10, maxFieldChars: 65_536, maxExpandedBytes: 1 } });
+    const limited = parseOptions('test.edi', { limits: { maxRows: 10, maxFieldChars: 65_536, maxExpandedBytes: 1 } });
     expect(() => parseRemadv(bytes(interchange([message('1', 'P1', 20)])), limited)).toThrow(/more than 10 segments/);
   });
 

@@ -1,7 +1,8 @@
 /** ParseOptions and code tables that change how a REMADV is read. */
 import { describe, expect, it } from 'vitest';
 import { parseRemadv } from '../../src/parsers/edifact/index.js';
-import { bytes, options } from './x12-support.js';
+import { parseOptions } from '../support/parse-options.js';
+import { bytes } from './edi-support.js';
 
 function file(body: string[]): Uint8Array {
   const msg = ['UNH+1+REMADV:D:01B:UN:EAN010', ...body];
@@ -13,30 +14,30 @@ const BODY = ['BGM+481+R1+9', 'DTM+137:20241010:102', 'NAD+PR+GLN1::9++SHOP AG',
 
 describe('EDIFACT REMADV options', () => {
   it('4465 numbers are not read as X12 codes: 11 is bank charges, not returns', () => {
-    const result = parseRemadv(file(BODY), options());
+    const result = parseRemadv(file(BODY), parseOptions('test.edi'));
     expect(result.remittances[0]!.lines[0]!.adjustments).toEqual([{ amountMinor: 2000, reasonRaw: '11', reasonCode: 'other' }]);
   });
 
   it("the payer's own reason mapping wins", () => {
-    const result = parseRemadv(file(BODY), options({ reasonCodes: { '11': 'freight' } }));
+    const result = parseRemadv(file(BODY), parseOptions('test.edi', { reasonCodes: { '11': 'freight' } }));
     expect(result.remittances[0]!.lines[0]!.adjustments[0]!.reasonCode).toBe('freight');
   });
 
   it('the payer comes from the NAD+PR id, then its name, then options.payer', () => {
-    expect(parseRemadv(file(BODY), options({ payerIds: { GLN1: 'ID', 'SHOP AG': 'NAME' } })).remittances[0]!.payer).toBe('ID');
-    expect(parseRemadv(file(BODY), options({ payerIds: { 'SHOP AG': 'NAME' } })).remittances[0]!.payer).toBe('NAME');
-    expect(parseRemadv(file(BODY), options({ payer: 'DEFAULT' })).remittances[0]!.payer).toBe('DEFAULT');
+    expect(parseRemadv(file(BODY), parseOptions('test.edi', { payerIds: { GLN1: 'ID', 'SHOP AG': 'NAME' } })).remittances[0]!.payer).toBe('ID');
+    expect(parseRemadv(file(BODY), parseOptions('test.edi', { payerIds: { 'SHOP AG': 'NAME' } })).remittances[0]!.payer).toBe('NAME');
+    expect(parseRemadv(file(BODY), parseOptions('test.edi', { payer: 'DEFAULT' })).remittances[0]!.payer).toBe('DEFAULT');
   });
 
   it('without a payment date the UNB date is used with a warning', () => {
-    const result = parseRemadv(file(BODY.filter((s) => !s.startsWith('DTM'))), options());
+    const result = parseRemadv(file(BODY.filter((s) => !s.startsWith('DTM'))), parseOptions('test.edi'));
     expect(result.remittances[0]!.paymentDate).toBe('2024-10-10');
     expect(result.diagnostics[0]!.message).toMatch(/used the UNB date 2024-10-10/);
   });
 
   it('an older directory is read with a warning', () => {
     const text = new TextDecoder().decode(file(BODY)).replace('D:01B', 'D:93A');
-    const result = parseRemadv(bytes(text), options());
+    const result = parseRemadv(bytes(text), parseOptions('test.edi'));
     expect(result.remittances).toHaveLength(1);
     expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/older than D.96A/) })]);
   });

@@ -6,28 +6,14 @@
 import { displayMinor } from '../../src/core/money.js';
 import type { PdfTemplate } from '../../src/parsers/pdf/index.js';
 import type { ParseOptions } from '../../src/parsers/types.js';
-import { DEFAULT_LIMITS } from '../../src/parsers/types.js';
 import { writePdf, type PdfText } from '../../src/samplegen/pdf/index.js';
+import { parseOptions } from '../support/parse-options.js';
 
 export interface PdfFixture {
   name: string;
   pdf: Uint8Array;
   template?: PdfTemplate;
   options: ParseOptions;
-}
-
-export function baseOptions(fileName: string, overrides: Partial<ParseOptions> = {}): ParseOptions {
-  return {
-    fileName,
-    currency: 'USD',
-    dateOrder: 'mdy',
-    decimalComma: false,
-    columns: {},
-    reasonCodes: {},
-    lenient: true,
-    limits: DEFAULT_LIMITS,
-    ...overrides,
-  };
 }
 
 /** How a negative amount is printed. */
@@ -265,7 +251,8 @@ function globexRemittance(): Uint8Array {
 // ---------------------------------------------------------------------------------------
 // 3. A one-page remittance whose stated total disagrees with its lines.
 
-const HD_LIKE: DrawnColumn[] = [
+/** Home Depot-like columns; pdf-reader.test.ts draws its layouts with them too. */
+export const HD_LIKE_COLUMNS: DrawnColumn[] = [
   { header: 'Invoice No', x: 36, align: 'left' },
   { header: 'Invoice Date', x: 134, align: 'left' },
   { header: 'PO No', x: 192, align: 'left' },
@@ -284,10 +271,10 @@ function totalMismatch(): Uint8Array {
     { x: 380, y: 714, text: 'Payment Date:', size: 9 }, { x: 576, y: 714, text: '10/02/2024', size: 9, align: 'right' },
     { x: 380, y: 702, text: 'Payment Method:', size: 9 }, { x: 576, y: 702, text: 'EFT', size: 9, align: 'right' },
     { x: 380, y: 690, text: 'Payment Amount:', size: 9 }, { x: 576, y: 690, text: '$5,000.00', size: 9, align: 'right' },
-    ...drawHeader(HD_LIKE, 650, 8.5),
-    ...drawRow(HD_LIKE, ['INV-3001', '09/01/2024', '4500011111', '2,000.00', '0.00', '0.00', '', '2,000.00'], 634, 8.5),
-    ...drawRow(HD_LIKE, ['INV-3002', '09/02/2024', '4500022222', '1,500.00', '30.00', '0.00', '', '1,470.00'], 620.5, 8.5),
-    ...drawRow(HD_LIKE, ['INV-3003', '09/03/2024', '4500033333', '1,500.00', '0.00', '-20.00', 'PR', '1,480.00'], 607, 8.5),
+    ...drawHeader(HD_LIKE_COLUMNS, 650, 8.5),
+    ...drawRow(HD_LIKE_COLUMNS, ['INV-3001', '09/01/2024', '4500011111', '2,000.00', '0.00', '0.00', '', '2,000.00'], 634, 8.5),
+    ...drawRow(HD_LIKE_COLUMNS, ['INV-3002', '09/02/2024', '4500022222', '1,500.00', '30.00', '0.00', '', '1,470.00'], 620.5, 8.5),
+    ...drawRow(HD_LIKE_COLUMNS, ['INV-3003', '09/03/2024', '4500033333', '1,500.00', '0.00', '-20.00', 'PR', '1,480.00'], 607, 8.5),
     { x: 380, y: 585, text: 'Total Payment', size: 8.5 }, { x: 576, y: 585, text: '5,000.00', size: 8.5, align: 'right' },
     { x: 306, y: 30, text: 'Page 1 of 1', size: 7.5 },
   ];
@@ -297,18 +284,18 @@ function totalMismatch(): Uint8Array {
 /** Every committed PDF fixture, by file name (without `.pdf`). */
 export function pdfFixtures(): PdfFixture[] {
   return [
-    { name: 'three-page-remittance', pdf: threePageRemittance(), options: baseOptions('three-page-remittance.pdf') },
+    { name: 'three-page-remittance', pdf: threePageRemittance(), options: parseOptions('three-page-remittance.pdf') },
     {
       name: 'template-layout',
       pdf: globexRemittance(),
       template: GLOBEX_TEMPLATE,
-      options: baseOptions('template-layout.pdf', {
+      options: parseOptions('template-layout.pdf', {
         currency: 'USD',
         dateOrder: 'ymd',
         pdfTemplate: GLOBEX_TEMPLATE as Record<string, unknown>,
         reasonCodes: { 'Short shipped': 'shortage' },
       }),
     },
-    { name: 'total-mismatch', pdf: totalMismatch(), options: baseOptions('total-mismatch.pdf') },
+    { name: 'total-mismatch', pdf: totalMismatch(), options: parseOptions('total-mismatch.pdf') },
   ];
 }

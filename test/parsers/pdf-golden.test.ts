@@ -8,22 +8,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
+import { updateGolden, writeGolden } from '../support/golden.js';
 import { pdfFixtures } from './pdf-fixtures.js';
 
 const DIR = new URL('../../fixtures/parsers/pdf/', import.meta.url);
-const update = process.env.UPDATE_GOLDEN === '1';
 const fixtures = pdfFixtures();
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
 describe('PDF golden files', () => {
-  if (update) {
+  if (updateGolden) {
     it('regenerates the fixture PDFs', () => {
       for (const fixture of fixtures) {
         writeFileSync(new URL(`${fixture.name}.pdf`, DIR), fixture.pdf);
-        if (fixture.template) writeFileSync(new URL(`${fixture.name}.template.json`, DIR), json(fixture.template));
+        if (fixture.template) writeGolden(new URL(`${fixture.name}.template.json`, DIR), fixture.template);
       }
     });
   }
@@ -44,7 +40,7 @@ describe('PDF golden files', () => {
         const template = fixture.template ? (JSON.parse(readFileSync(templatePath, 'utf8')) as Record<string, unknown>) : undefined;
         const options = { ...fixture.options, ...(template ? { pdfTemplate: template } : {}) };
         const result = await parsePdf(new Uint8Array(readFileSync(pdfPath)), options);
-        if (update) writeFileSync(expectedPath, json(result));
+        if (updateGolden) writeGolden(expectedPath, result);
         else expect(result).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
       });
     });

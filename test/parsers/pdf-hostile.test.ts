@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { ParseError } from '../../src/core/errors.js';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
 import { writePdf } from '../../src/samplegen/pdf/index.js';
-import { baseOptions } from './pdf-fixtures.js';
+import { parseOptions } from '../support/parse-options.js';
 
 const good = new Uint8Array(readFileSync(new URL('../../fixtures/parsers/pdf/three-page-remittance.pdf', import.meta.url)));
 
 async function failure(bytes: Uint8Array, name = 'hostile.pdf'): Promise<ParseError> {
-  const err = await parsePdf(bytes, baseOptions(name)).then(
+  const err = await parsePdf(bytes, parseOptions(name)).then(
     () => undefined,
     (caught: unknown) => caught,
   );

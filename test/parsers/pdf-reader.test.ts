@@ -7,18 +7,8 @@ import { ParseError } from '../../src/core/errors.js';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
 import type { ParseOptions } from '../../src/parsers/types.js';
 import { textWidth, writePdf, type PdfText } from '../../src/samplegen/pdf/index.js';
-import { baseOptions, drawHeader, drawRow, money, type DrawnColumn } from './pdf-fixtures.js';
-
-const COLUMNS: DrawnColumn[] = [
-  { header: 'Invoice No', x: 36, align: 'left' },
-  { header: 'Invoice Date', x: 134, align: 'left' },
-  { header: 'PO No', x: 192, align: 'left' },
-  { header: 'Gross', x: 340, align: 'right' },
-  { header: 'Discount', x: 398, align: 'right' },
-  { header: 'Deduction', x: 462, align: 'right' },
-  { header: 'Rsn', x: 470, align: 'left' },
-  { header: 'Net', x: 576, align: 'right' },
-];
+import { parseOptions } from '../support/parse-options.js';
+import { drawHeader, drawRow, HD_LIKE_COLUMNS, money } from './pdf-fixtures.js';
 
 type Cells = [string, string, string, string, string, string, string, string];
 
@@ -26,9 +16,9 @@ function payment(ref: string, rows: Cells[], total?: string, y = 760): PdfText[]
   const texts: PdfText[] = [
     { x: 36, y, text: `Payment Number: ${ref}`, size: 9 },
     { x: 36, y: y - 12, text: 'Payment Date: 10/01/2024', size: 9 },
-    ...drawHeader(COLUMNS, y - 36, 8.5),
+    ...drawHeader(HD_LIKE_COLUMNS, y - 36, 8.5),
   ];
-  rows.forEach((cells, i) => texts.push(...drawRow(COLUMNS, cells, y - 50 - i * 13.5, 8.5)));
+  rows.forEach((cells, i) => texts.push(...drawRow(HD_LIKE_COLUMNS, cells, y - 50 - i * 13.5, 8.5)));
   if (total) texts.push({ x: 380, y: y - 60 - rows.length * 13.5, text: 'Total Payment', size: 8.5 }, { x: 576, y: y - 60 - rows.length * 13.5, text: total, size: 8.5, align: 'right' });
   return texts;
 }
@@ -37,7 +27,7 @@ const ROW_A: Cells = ['INV-1', '09/01/2024', '4500000001', '1,000.00', '0.00', '
 const ROW_B: Cells = ['INV-2', '09/02/2024', '4500000002', '500.00', '10.00', '-40.00', 'SH', '450.00'];
 
 async function parse(pages: PdfText[][], options: Partial<ParseOptions> = {}) {
-  return parsePdf(writePdf(pages), baseOptions('test.pdf', options));
+  return parsePdf(writePdf(pages), parseOptions('test.pdf', options));
 }
 
 /** Each character as its own text item, as some report engines write PDFs. */
@@ -95,7 +85,7 @@ describe('generic PDF reader', () => {
   it('reads lines written as one string padded with spaces', async () => {
     const padded = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('');
     const widths = [14, 13, 13, 12, 12, 12, 6, 12];
-    const rows = [COLUMNS.map((c) => c.header), ROW_A, ROW_B];
+    const rows = [HD_LIKE_COLUMNS.map((c) => c.header), ROW_A, ROW_B];
     const texts: PdfText[] = [
       { x: 36, y: 760, text: 'Payment Number:   77', size: 9 },
       { x: 36, y: 748, text: 'Payment Date:   10/01/2024', size: 9 },
@@ -119,7 +109,7 @@ describe('generic PDF reader', () => {
 
   it('continues a table on a page without a repeated header', async () => {
     const page2: PdfText[] = [
-      ...drawRow(COLUMNS, ROW_B, 740, 8.5),
+      ...drawRow(HD_LIKE_COLUMNS, ROW_B, 740, 8.5),
       { x: 380, y: 700, text: 'Total Payment', size: 8.5 },
       { x: 576, y: 700, text: '1,450.00', size: 8.5, align: 'right' },
       { x: 36, y: 680, text: 'Reason codes: SH=Shortage 12.00', size: 7 },
@@ -191,11 +181,11 @@ describe('generic PDF reader', () => {
 
   it('leaves the caller\'s bytes usable', async () => {
     const bytes = writePdf([payment('9001', [ROW_A])]);
-    await parsePdf(bytes, baseOptions('a.pdf'));
+    await parsePdf(bytes, parseOptions('a.pdf'));
     expect(bytes.byteLength).toBeGreaterThan(0);
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
     // A Node Buffer is a Uint8Array too.
-    const again = await parsePdf(Buffer.from(bytes), baseOptions('a.pdf'));
+    const again = await parsePdf(Buffer.from(bytes), parseOptions('a.pdf'));
     expect(again.remittances[0]!.paymentRef).toBe('9001');
   });
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
-import { DEFAULT_LIMITS, type ParseOptions } from '../../src/parsers/types.js';
+import { parseOptions } from '../support/parse-options.js';
 
 const SAMPLES = new URL('../../../shared/samples/', import.meta.url);
 
@@ -24,19 +24,6 @@ const files = readdirSync(new URL('remittances/', SAMPLES))
 const keyRows = readCsv('key.csv');
 const payments = readCsv('payments.csv');
 
-function optionsFor(fileName: string): ParseOptions {
-  return {
-    fileName,
-    currency: 'USD',
-    dateOrder: 'mdy',
-    decimalComma: false,
-    columns: {},
-    reasonCodes: {},
-    lenient: true,
-    limits: DEFAULT_LIMITS,
-  };
-}
-
 describe('Home Depot sample PDFs', () => {
   it('finds the samples', () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
@@ -45,7 +32,7 @@ describe('Home Depot sample PDFs', () => {
   for (const name of files) {
     it(name, async () => {
       const file = `remittances/${name}`;
-      const result = await parsePdf(new Uint8Array(readFileSync(new URL(file, SAMPLES))), optionsFor(name));
+      const result = await parsePdf(new Uint8Array(readFileSync(new URL(file, SAMPLES))), parseOptions(name));
       expect(result.format).toBe('pdf');
       expect(result.diagnostics).toEqual([]);
       expect(result.remittances).toHaveLength(1);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { parsePdf, validatePdfTemplate } from '../../src/parsers/pdf/index.js';
 import { writePdf } from '../../src/samplegen/pdf/index.js';
-import { baseOptions, GLOBEX_TEMPLATE } from './pdf-fixtures.js';
+import { parseOptions } from '../support/parse-options.js';
+import { GLOBEX_TEMPLATE } from './pdf-fixtures.js';
 
 const PATH = 'payers.HD.pdf_template';
 
@@ -69,14 +70,14 @@ describe('parsePdf with a template', () => {
       { x: 36, y: 706, text: 'INV-1', size: 9 }, { x: 200, y: 706, text: '10.00', size: 9 }, { x: 400, y: 706, text: '10.00', size: 9 },
     ]]);
     const pdfTemplate = { fields: { payment_ref: 'Remit reference (\\S+)', payment_date: 'dated (\\S+)' } };
-    const result = await parsePdf(bytes, baseOptions('t.pdf', { pdfTemplate }));
+    const result = await parsePdf(bytes, parseOptions('t.pdf', { pdfTemplate }));
     expect(result.remittances[0]).toMatchObject({ paymentRef: 'ZX-77', paymentDate: '2024-10-05' });
     expect(result.remittances[0]!.lines).toHaveLength(1);
   });
 
   it('rejects an invalid template with a one-line ParseError', async () => {
     const bytes = writePdf([[{ x: 36, y: 760, text: 'x' }]]);
-    const err = await parsePdf(bytes, baseOptions('t.pdf', { pdfTemplate: { fields: { payment_ref: '(' } } })).catch((e: unknown) => e);
+    const err = await parsePdf(bytes, parseOptions('t.pdf', { pdfTemplate: { fields: { payment_ref: '(' } } })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ParseError);
     expect((err as ParseError).message).toMatch(/^invalid pdf_template\.fields\.payment_ref: not a valid regular expression/);
   });

@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { parseRemittanceFile } from '../../src/parsers/index.js';
-import { DEFAULT_LIMITS, type ParseOptions } from '../../src/parsers/types.js';
+import type { ParseOptions } from '../../src/parsers/types.js';
+import { parseOptions } from '../support/parse-options.js';
 
-const options = (extra: Partial<ParseOptions> = {}): ParseOptions => ({
-  fileName: 't', payer: 'AMZ', currency: 'USD', dateOrder: 'mdy', decimalComma: false, columns: {}, reasonCodes: {}, lenient: true, limits: DEFAULT_LIMITS, ...extra,
-});
+const options = (extra: Partial<ParseOptions> = {}): ParseOptions => parseOptions('t', { payer: 'AMZ', ...extra });
 
 const CSV = [
   'Remittance advice from Example Retail',

@@ -3,10 +3,10 @@
  * never a crash, a hang or a silently wrong remittance.
  */
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../src/core/errors.js';
 import type { ParseResult } from '../../src/parsers/types.js';
 import { parseX12_820 } from '../../src/parsers/x12/index.js';
-import { bytes, options } from './x12-support.js';
+import { parseOptions } from '../support/parse-options.js';
+import { bytes, parseError } from './edi-support.js';
 
 const ISA = 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *241001*0900*U*00401*000000001*0*P*>';
 
@@ -24,19 +24,7 @@ function interchange(transactions: string[][], tail: string[] = ['GE*N*1', 'IEA*
 }
 
 function parse(text: string | Uint8Array, lenient = true): ParseResult {
-  return parseX12_820(typeof text === 'string' ? bytes(text) : text, options({ lenient }));
-}
-
-function parseError(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    const parseError = error as ParseError;
-    expect(parseError.message).not.toMatch(/[\r\n]/);
-    return parseError;
-  }
-  throw new Error('expected a ParseError');
+  return parseX12_820(typeof text === 'string' ? bytes(text) : text, parseOptions('test.edi', { lenient }));
 }
 
 function expectOneLine(result: ParseResult): void {
@@ -160,7 +148,7 @@ describe('X12 820 hostile input', () => {
 
   it('a segment count over limits.maxRows stops with a ParseError', () => {
     const text = interchange([transaction('0001', 'P1', 50)]);
-    const limited = options({ limits: { maxRows: 20, maxFieldChars: 65_536, maxExpandedBytes: 1 } });
+    const limited = parseOptions('test.edi', { limits: { maxRows: 20, maxFieldChars: 65_536, maxExpandedBytes: 1 } });
     expect(() => parseX12_820(bytes(text), limited)).toThrow(/more than 20 segments/);
   });
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseX12_820 } from '../../src/parsers/x12/index.js';
-import { options } from './x12-support.js';
+import { parseOptions } from '../support/parse-options.js';
 
 const samples = new URL('../../../shared/samples/', import.meta.url);
 
@@ -33,7 +33,7 @@ describe('X12 820 WMT samples', () => {
     const file = payment.files!;
     it(`${file}: payment ${payment.payment_ref}`, () => {
       const input = readFileSync(fileURLToPath(new URL(file, samples)));
-      const result = parseX12_820(input, options({ fileName: file, payerIds: { 'WALMART INC.': 'WMT' } }));
+      const result = parseX12_820(input, parseOptions(file, { payerIds: { 'WALMART INC.': 'WMT' } }));
       expect(result.format).toBe('x12-820');
       expect(result.diagnostics).toEqual([]);
       expect(result.remittances).toHaveLength(1);

@@ -11,7 +11,7 @@
  */
 import { sumMinor, type Minor } from '../../core/money.js';
 import type { Adjustment, ParseOptions, RemittanceLine } from '../types.js';
-import type { Diagnostics } from '../x12/diagnostics.js';
+import { at, type Diagnostics } from '../edi/diagnostics.js';
 import {
   AJT_AMOUNT,
   DOC_DISCOUNT,
@@ -23,7 +23,7 @@ import {
   referenceKindOf,
 } from './qualifiers.js';
 import { reasonCodeFor4465 } from './reasons.js';
-import { at, component, type Segment } from './segments.js';
+import { component, type Segment } from './segments.js';
 import { readAmount, readDate } from './values.js';
 
 interface OpenAdjustment {

@@ -4,8 +4,9 @@
  * UNE: messages; UNZ: groups, or messages when there are no groups) because a mismatch means
  * segments were lost or added; only messages whose UNT checks pass are handed on.
  */
-import type { Diagnostics } from '../x12/diagnostics.js';
-import { at, component, type Segment } from './segments.js';
+import { at, type Diagnostics } from '../edi/diagnostics.js';
+import { checkCount, reportUnclosed, type Counted } from '../edi/envelope.js';
+import { component, type Segment } from './segments.js';
 
 /** One UNH..UNT message that passed its own UNT checks. */
 export interface Message {
@@ -50,18 +51,18 @@ export function readMessages(segments: Segment[], diagnostics: Diagnostics): Mes
   const abandonMessage = (before: string): void => {
     if (!message) return;
     const ref = component(message.unh, 1);
-    diagnostics.fail(`message ${ref} (segment ${message.unh.number}) has no UNT before ${before}`, at(message.unh), `message ${ref} skipped`);
+    reportUnclosed(diagnostics, { level: `message ${ref}`, opener: message.unh, trailer: 'UNT' }, before, `message ${ref} skipped`);
     message = undefined;
   };
   const abandonGroup = (before: string): void => {
     if (!group) return;
-    diagnostics.fail(`group ${component(group.ung, 5)} (segment ${group.ung.number}) has no UNE before ${before}`, at(group.ung), KEPT);
+    reportUnclosed(diagnostics, { level: `group ${component(group.ung, 5)}`, opener: group.ung, trailer: 'UNE' }, before, KEPT);
     group = undefined;
   };
   const abandonInterchange = (before: string): void => {
     if (!interchange) return;
     const { unb } = interchange;
-    diagnostics.fail(`interchange ${component(unb, 5)} (segment ${unb.number}) has no UNZ before ${before}`, at(unb), KEPT);
+    reportUnclosed(diagnostics, { level: `interchange ${component(unb, 5)}`, opener: unb, trailer: 'UNZ' }, before, KEPT);
     interchange = undefined;
   };
 
@@ -102,7 +103,7 @@ export function readMessages(segments: Segment[], diagnostics: Diagnostics): Mes
       case 'UNE':
         abandonMessage(where);
         if (!group) diagnostics.fail(`UNE without UNG (segment ${segment.number})`, at(segment), 'segment ignored');
-        else checkCount('UNE', segment, group.messages, 'messages', `group ${component(group.ung, 5)}`, component(group.ung, 5), diagnostics);
+        else checkTrailer(segment, { owner: `group ${component(group.ung, 5)}`, actual: group.messages, noun: 'messages' }, component(group.ung, 5), diagnostics);
         group = undefined;
         break;
       case 'UNZ':
@@ -112,7 +113,7 @@ export function readMessages(segments: Segment[], diagnostics: Diagnostics): Mes
         else {
           const [count, noun] = interchange.groups > 0 ? [interchange.groups, 'groups'] : [interchange.messages, 'messages'];
           const ref = component(interchange.unb, 5);
-          checkCount('UNZ', segment, count, noun, `interchange ${ref}`, ref, diagnostics);
+          checkTrailer(segment, { owner: `interchange ${ref}`, actual: count, noun }, ref, diagnostics);
         }
         interchange = undefined;
         break;
@@ -132,10 +133,7 @@ function closeMessage(open: OpenMessage, unt: Segment, diagnostics: Diagnostics)
   const { unh, body } = open;
   const ref = component(unh, 1);
   const skipped = `message ${ref} skipped`;
-  const declared = component(unt, 1);
-  const actual = body.length + 2;
-  if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
-    diagnostics.fail(`UNT count ${declared || '(empty)'} but message has ${actual} segments (segment ${unt.number})`, at(unt), skipped);
+  if (!checkCount(diagnostics, unt, component(unt, 1), { owner: 'message', actual: body.length + 2, noun: 'segments' }, skipped)) {
     return undefined;
   }
   if (component(unt, 2) !== ref) {
@@ -152,20 +150,10 @@ function closeMessage(open: OpenMessage, unt: Segment, diagnostics: Diagnostics)
   };
 }
 
-function checkCount(
-  tag: string,
-  trailer: Segment,
-  actual: number,
-  noun: string,
-  owner: string,
-  ref: string,
-  diagnostics: Diagnostics,
-): void {
-  const declared = component(trailer, 1);
-  if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
-    diagnostics.fail(`${tag} count ${declared || '(empty)'} but ${owner} has ${actual} ${noun} (segment ${trailer.number})`, at(trailer), KEPT);
-  }
+/** A UNE or UNZ: its count of what it closes, and its reference against the opener's. */
+function checkTrailer(trailer: Segment, counted: Counted, ref: string, diagnostics: Diagnostics): void {
+  checkCount(diagnostics, trailer, component(trailer, 1), counted, KEPT);
   if (component(trailer, 2) !== ref) {
-    diagnostics.fail(`${tag} reference ${component(trailer, 2)} does not match ${ref} (segment ${trailer.number})`, at(trailer), KEPT);
+    diagnostics.fail(`${trailer.tag} reference ${component(trailer, 2)} does not match ${ref} (segment ${trailer.number})`, at(trailer), KEPT);
   }
 }

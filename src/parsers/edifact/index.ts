@@ -14,11 +14,11 @@
  */
 import { ParseError } from '../../core/errors.js';
 import type { ParseOptions, ParseResult, Remittance } from '../types.js';
-import { Diagnostics } from '../x12/diagnostics.js';
-import { decodeEdi, preview } from '../x12/text.js';
+import { at, Diagnostics } from '../edi/diagnostics.js';
+import { decodeEdi, preview } from '../edi/text.js';
 import { readMessages } from './envelope.js';
 import { readRemadv } from './remadv.js';
-import { at, splitSegments } from './segments.js';
+import { splitSegments } from './segments.js';
 import { readServiceString } from './syntax.js';
 
 /** Parse an EDIFACT REMADV file into remittances; throws ParseError when nothing usable can be read. */

@@ -4,9 +4,10 @@
  * says so when they disagree; the caller then flags the remittance for review.
  * Qualifier choices are documented in qualifiers.ts.
  */
-import { formatMinor, sumMinor, type Minor } from '../../core/money.js';
+import type { Minor } from '../../core/money.js';
+import { at, type Diagnostics } from '../edi/diagnostics.js';
+import { checkTotal, toRemittance } from '../edi/remittance.js';
 import type { ParseOptions, Remittance } from '../types.js';
-import type { Diagnostics } from '../x12/diagnostics.js';
 import { DocumentReader } from './documents.js';
 import type { Message } from './envelope.js';
 import {
@@ -18,7 +19,7 @@ import {
   PAYMENT_TOTAL,
   paymentMethodOf,
 } from './qualifiers.js';
-import { at, component, joined, type Segment } from './segments.js';
+import { component, joined, type Segment } from './segments.js';
 import { readAmount, readDate } from './values.js';
 
 /** Map one whole REMADV message; undefined (with a diagnostic) when it has no reference or date. */
@@ -93,31 +94,12 @@ export function readRemadv(message: Message, options: ParseOptions, diagnostics:
   if (lines.length === 0) diagnostics.warning(`payment ${paymentRef} has no DOC lines (segment ${message.unh.number})`, at(message.unh));
 
   const total = firstOf(totals, PAYMENT_TOTAL);
-  const payer = (payerId !== undefined ? options.payerIds?.[payerId] : undefined) ??
-    (payerName !== undefined ? options.payerIds?.[payerName] : undefined) ??
-    options.payer;
-  const remittance: Remittance = {
-    ...(payer !== undefined ? { payer } : {}),
-    ...(payerName !== undefined ? { payerName } : {}),
-    paymentRef,
-    paymentDate,
-    currency: currency ?? options.currency,
-    ...(method !== undefined ? { method } : {}),
-    ...(total !== undefined ? { statedTotalMinor: total.amount } : {}),
-    lines,
-  };
-  if (total !== undefined) checkTotal(remittance, total.segment, diagnostics);
-  return remittance;
-}
-
-/** Lines that do not add up to the payment mean a lost or misread line: the operator must look. */
-function checkTotal(remittance: Remittance, segment: Segment, diagnostics: Diagnostics): void {
-  const sum = sumMinor(remittance.lines.map((line) => line.paidMinor));
-  if (sum === remittance.statedTotalMinor) return;
-  diagnostics.error(
-    `payment ${remittance.paymentRef}: lines add up to ${formatMinor(sum)} but MOA+${component(segment, 1, 0)} states ${formatMinor(remittance.statedTotalMinor ?? 0)} (segment ${segment.number})`,
-    at(segment),
+  const remittance = toRemittance(
+    { payerId, payerName, paymentRef, paymentDate, currency, method, statedTotalMinor: total?.amount, lines },
+    options,
   );
+  if (total !== undefined) checkTotal(remittance, `MOA+${component(total.segment, 1, 0)}`, total.segment, diagnostics);
+  return remittance;
 }
 
 /** CUX+2:EUR:11 -> EUR; the payment currency (type 11) when both composites are given. */

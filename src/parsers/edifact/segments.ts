@@ -4,8 +4,9 @@
  */
 import { ParseError } from '../../core/errors.js';
 import type { ParseLimits } from '../types.js';
-import type { Diagnostics } from '../x12/diagnostics.js';
-import { preview } from '../x12/text.js';
+import { skipBlank } from '../edi/blank.js';
+import type { Diagnostics } from '../edi/diagnostics.js';
+import { preview } from '../edi/text.js';
 import type { ServiceChars } from './syntax.js';
 
 export interface Segment {
@@ -27,10 +28,6 @@ export function component(segment: Segment, n: number, c = 0): string {
 /** All components of data element n joined by a space, for names split over components. */
 export function joined(segment: Segment, n: number): string {
   return (segment.elements[n] ?? []).filter((part) => part !== '').join(' ');
-}
-
-export function at(segment: Segment): string {
-  return `segment ${segment.number}`;
 }
 
 /** Split from `start` (just after any UNA) to the end of the text. */
@@ -111,15 +108,4 @@ export function splitSegments(
     finishSegment();
   }
   return segments;
-}
-
-function skipBlank(text: string, pos: number): number {
-  let at = pos;
-  while (at < text.length) {
-    const code = text.charCodeAt(at);
-    // Line breaks, tabs, spaces and NUL padding between segments are layout, not data.
-    if (code !== 0x0d && code !== 0x0a && code !== 0x09 && code !== 0x20 && code !== 0x00) break;
-    at += 1;
-  }
-  return at;
 }

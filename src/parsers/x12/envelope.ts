@@ -5,8 +5,9 @@
  * checks pass are handed on.
  */
 import { ParseError } from '../../core/errors.js';
-import type { Diagnostics } from './diagnostics.js';
-import { at, element, type Segment } from './segments.js';
+import { at, type Diagnostics } from '../edi/diagnostics.js';
+import { checkCount, reportUnclosed } from '../edi/envelope.js';
+import { element, type Segment } from './segments.js';
 
 /** One ST..SE transaction that passed its own SE count and control number checks. */
 export interface Transaction {
@@ -37,6 +38,8 @@ interface OpenTransaction {
   group: OpenGroup | undefined;
 }
 
+const KEPT = 'its complete transactions are kept';
+
 /** Walk the segments, check the envelope, return the transactions that are whole. */
 export function readTransactions(segments: Segment[], diagnostics: Diagnostics): Transaction[] {
   const transactions: Transaction[] = [];
@@ -48,27 +51,20 @@ export function readTransactions(segments: Segment[], diagnostics: Diagnostics):
   const abandonTransaction = (before: string): void => {
     if (!transaction) return;
     const { st } = transaction;
-    diagnostics.fail(
-      `transaction ${element(st, 2)} (segment ${st.number}) has no SE before ${before}`,
-      at(st),
-      `transaction ${element(st, 2)} skipped`,
-    );
+    const control = element(st, 2);
+    reportUnclosed(diagnostics, { level: `transaction ${control}`, opener: st, trailer: 'SE' }, before, `transaction ${control} skipped`);
     transaction = undefined;
   };
   const abandonGroup = (before: string): void => {
     if (!group) return;
     const { gs } = group;
-    diagnostics.fail(`group ${element(gs, 6)} (segment ${gs.number}) has no GE before ${before}`, at(gs), 'its complete transactions are kept');
+    reportUnclosed(diagnostics, { level: `group ${element(gs, 6)}`, opener: gs, trailer: 'GE' }, before, KEPT);
     group = undefined;
   };
   const abandonInterchange = (before: string): void => {
     if (!interchange) return;
     const { isa } = interchange;
-    diagnostics.fail(
-      `interchange ${element(isa, 13).trim()} (segment ${isa.number}) has no IEA before ${before}`,
-      at(isa),
-      'its complete transactions are kept',
-    );
+    reportUnclosed(diagnostics, { level: `interchange ${element(isa, 13).trim()}`, opener: isa, trailer: 'IEA' }, before, KEPT);
     interchange = undefined;
   };
 
@@ -141,10 +137,7 @@ function closeTransaction(open: OpenTransaction, se: Segment, diagnostics: Diagn
   const { st, body, group } = open;
   const control = element(st, 2);
   const skipped = `transaction ${control} skipped`;
-  const declared = element(se, 1);
-  const actual = body.length + 2;
-  if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
-    diagnostics.fail(`SE count ${declared || '(empty)'} but transaction has ${actual} segments (segment ${se.number})`, at(se), skipped);
+  if (!checkCount(diagnostics, se, element(se, 1), { owner: 'transaction', actual: body.length + 2, noun: 'segments' }, skipped)) {
     return undefined;
   }
   if (element(se, 2) !== control) {
@@ -163,35 +156,17 @@ function closeTransaction(open: OpenTransaction, se: Segment, diagnostics: Diagn
 
 function closeGroup(group: OpenGroup, ge: Segment, diagnostics: Diagnostics): void {
   const control = element(group.gs, 6);
-  const declared = element(ge, 1);
-  if (!/^\d+$/.test(declared) || Number(declared) !== group.transactions) {
-    diagnostics.fail(
-      `GE count ${declared || '(empty)'} but group ${control} has ${group.transactions} transactions (segment ${ge.number})`,
-      at(ge),
-      'its complete transactions are kept',
-    );
-  }
+  checkCount(diagnostics, ge, element(ge, 1), { owner: `group ${control}`, actual: group.transactions, noun: 'transactions' }, KEPT);
   if (element(ge, 2) !== control) {
-    diagnostics.fail(`GE control number ${element(ge, 2)} does not match GS ${control} (segment ${ge.number})`, at(ge), 'its complete transactions are kept');
+    diagnostics.fail(`GE control number ${element(ge, 2)} does not match GS ${control} (segment ${ge.number})`, at(ge), KEPT);
   }
 }
 
 function closeInterchange(interchange: OpenInterchange, iea: Segment, diagnostics: Diagnostics): void {
   const control = element(interchange.isa, 13).trim();
-  const declared = element(iea, 1);
-  if (!/^\d+$/.test(declared) || Number(declared) !== interchange.groups) {
-    diagnostics.fail(
-      `IEA count ${declared || '(empty)'} but interchange ${control} has ${interchange.groups} groups (segment ${iea.number})`,
-      at(iea),
-      'its complete transactions are kept',
-    );
-  }
+  checkCount(diagnostics, iea, element(iea, 1), { owner: `interchange ${control}`, actual: interchange.groups, noun: 'groups' }, KEPT);
   if (element(iea, 2).trim() !== control) {
-    diagnostics.fail(
-      `IEA control number ${element(iea, 2)} does not match ISA ${control} (segment ${iea.number})`,
-      at(iea),
-      'its complete transactions are kept',
-    );
+    diagnostics.fail(`IEA control number ${element(iea, 2)} does not match ISA ${control} (segment ${iea.number})`, at(iea), KEPT);
   }
 }
 

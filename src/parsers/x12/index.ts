@@ -14,11 +14,11 @@
  */
 import { ParseError } from '../../core/errors.js';
 import type { ParseOptions, ParseResult, Remittance } from '../types.js';
-import { Diagnostics } from './diagnostics.js';
+import { at, Diagnostics } from '../edi/diagnostics.js';
+import { decodeEdi, preview } from '../edi/text.js';
 import { readTransactions } from './envelope.js';
 import { readRemittance } from './remittance.js';
-import { at, splitSegments } from './segments.js';
-import { decodeEdi, preview } from './text.js';
+import { splitSegments } from './segments.js';
 
 /** Parse an X12 820 file into remittances; throws ParseError when nothing usable can be read. */
 export function parseX12_820(bytes: Uint8Array, options: ParseOptions): ParseResult {

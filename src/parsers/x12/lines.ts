@@ -6,8 +6,8 @@
 import type { Minor } from '../../core/money.js';
 import type { Adjustment, ParseOptions, RemittanceLine } from '../types.js';
 import { adjustment, keptAmount, negate, type AdxSign } from './adjustments.js';
-import type { Diagnostics } from './diagnostics.js';
-import { at, element, type Segment } from './segments.js';
+import { at, type Diagnostics } from '../edi/diagnostics.js';
+import { element, type Segment } from './segments.js';
 import { readAmount, readDate } from './values.js';
 
 type OpenLine =

@@ -3,13 +3,14 @@
  * DTM) and its lines (see lines.ts). Checks the lines against the BPR02 total and says so
  * when they disagree; the caller then flags the remittance for review.
  */
-import { formatMinor, sumMinor, type Minor } from '../../core/money.js';
+import type { Minor } from '../../core/money.js';
+import { at, type Diagnostics } from '../edi/diagnostics.js';
+import { checkTotal, toRemittance } from '../edi/remittance.js';
 import type { ParseOptions, Remittance } from '../types.js';
 import { adxSignFor, negate } from './adjustments.js';
-import type { Diagnostics } from './diagnostics.js';
 import type { Transaction } from './envelope.js';
 import { LineReader } from './lines.js';
-import { at, element, type Segment } from './segments.js';
+import { element, type Segment } from './segments.js';
 import { readAmount, readDate } from './values.js';
 
 const OLDEST = 3030;
@@ -89,32 +90,12 @@ export function readRemittance(tx: Transaction, options: ParseOptions, diagnosti
   if (bpr === undefined) diagnostics.warning(`payment ${paymentRef} has no BPR segment; total not checked`, at(tx.st));
   if (lines.length === 0) diagnostics.warning(`payment ${paymentRef} has no remittance lines (segment ${tx.st.number})`, at(tx.st));
 
-  const payer = (payerId !== undefined ? options.payerIds?.[payerId] : undefined) ??
-    (payerName !== undefined ? options.payerIds?.[payerName] : undefined) ??
-    options.payer;
-  const remittance: Remittance = {
-    ...(payer !== undefined ? { payer } : {}),
-    ...(payerName !== undefined ? { payerName } : {}),
-    paymentRef,
-    paymentDate,
-    currency: currency || options.currency,
-    ...(method !== undefined ? { method } : {}),
-    ...(statedTotal !== undefined ? { statedTotalMinor: statedTotal } : {}),
-    lines,
-  };
-  checkTotal(remittance, bpr, diagnostics);
-  return remittance;
-}
-
-/** Lines that do not add up to the payment mean a lost or misread line: the operator must look. */
-function checkTotal(remittance: Remittance, bpr: Segment | undefined, diagnostics: Diagnostics): void {
-  if (remittance.statedTotalMinor === undefined || bpr === undefined) return;
-  const sum = sumMinor(remittance.lines.map((line) => line.paidMinor));
-  if (sum === remittance.statedTotalMinor) return;
-  diagnostics.error(
-    `payment ${remittance.paymentRef}: lines add up to ${formatMinor(sum)} but BPR02 states ${formatMinor(remittance.statedTotalMinor)} (segment ${bpr.number})`,
-    at(bpr),
+  const remittance = toRemittance(
+    { payerId, payerName, paymentRef, paymentDate, currency, method, statedTotalMinor: statedTotal, lines },
+    options,
   );
+  if (bpr !== undefined) checkTotal(remittance, 'BPR02', bpr, diagnostics);
+  return remittance;
 }
 
 function groupDate(tx: Transaction, diagnostics: Diagnostics): string | undefined {

@@ -4,9 +4,10 @@
  */
 import { ParseError } from '../../core/errors.js';
 import type { ParseLimits } from '../types.js';
+import { skipBlank } from '../edi/blank.js';
+import type { Diagnostics } from '../edi/diagnostics.js';
+import { preview } from '../edi/text.js';
 import { readDelimiters, type Delimiters } from './delimiters.js';
-import type { Diagnostics } from './diagnostics.js';
-import { preview } from './text.js';
 
 export interface Segment {
   /** Segment id: ISA, ST, BPR, RMR ... */
@@ -23,10 +24,6 @@ const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 /** Data element n of a segment ('' when absent), e.g. element(rmr, 2) is RMR02. */
 export function element(segment: Segment, n: number): string {
   return segment.elements[n] ?? '';
-}
-
-export function at(segment: Segment): string {
-  return `segment ${segment.number}`;
 }
 
 /**
@@ -85,15 +82,4 @@ export function splitSegments(text: string, start: number, limits: ParseLimits, 
     afterIea = tag === 'IEA';
   }
   return segments;
-}
-
-function skipBlank(text: string, pos: number): number {
-  let at = pos;
-  while (at < text.length) {
-    const code = text.charCodeAt(at);
-    // CR, LF, tab, space and NUL padding sit between segments in files from real senders.
-    if (code !== 0x0d && code !== 0x0a && code !== 0x09 && code !== 0x20 && code !== 0x00) break;
-    at += 1;
-  }
-  return at;
 }

@@ -1,13 +1,18 @@
 /**
- * The lenient/strict policy in one place. Strict mode stops at the first problem that
- * costs data; lenient mode (the default, because real trading partners send messy EDI)
- * records it with what was done about it and carries on.
+ * The lenient/strict policy in one place, for the X12 and EDIFACT readers. Strict mode stops
+ * at the first problem that costs data; lenient mode (the default, because real trading
+ * partners send messy EDI) records it with what was done about it and carries on.
  */
 import { ParseError } from '../../core/errors.js';
 import type { Diagnostic } from '../types.js';
 
 /** A bad file can repeat the same fault thousands of times; operators need the first few. */
 const MAX_ENTRIES = 200;
+
+/** Where a diagnostic points: the segment's 1-based number in the file. */
+export function at(segment: { readonly number: number }): string {
+  return `segment ${segment.number}`;
+}
 
 export class Diagnostics {
   readonly entries: Diagnostic[] = [];

@@ -1,7 +1,7 @@
 /**
- * Bytes to text for an X12 file. X12 data is ASCII in practice, but names sometimes carry
- * UTF-8 or Latin-1 letters; reading every byte as one character keeps the delimiters where
- * they are whatever the encoding.
+ * Bytes to text for an EDI file (X12 or EDIFACT). EDI data is ASCII in practice, but names
+ * sometimes carry UTF-8 or Latin-1 letters; reading every byte as one character keeps the
+ * delimiters where they are whatever the encoding.
  */
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

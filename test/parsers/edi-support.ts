@@ -1,21 +1,10 @@
-/** Shared by the X12 and EDIFACT parser tests: default options and fixture golden files. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Shared by the X12 and EDIFACT parser tests: text as bytes, fixture golden files, ParseError checks. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LIMITS, type ParseOptions, type ParseResult } from '../../src/parsers/types.js';
-
-export function options(overrides: Partial<ParseOptions> = {}): ParseOptions {
-  return {
-    fileName: 'test.edi',
-    currency: 'USD',
-    dateOrder: 'mdy',
-    decimalComma: false,
-    columns: {},
-    reasonCodes: {},
-    lenient: true,
-    limits: DEFAULT_LIMITS,
-    ...overrides,
-  };
-}
+import { expect } from 'vitest';
+import { ParseError } from '../../src/core/errors.js';
+import type { ParseOptions } from '../../src/parsers/types.js';
+import { parseOptions } from '../support/parse-options.js';
 
 export function bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
@@ -46,16 +35,22 @@ export function goldenCases(folder: URL): GoldenCase[] {
       return {
         name,
         input: readFileSync(`${dir}/${file}`),
-        options: options({ fileName: file, ...overrides }),
+        options: parseOptions(file, overrides),
         expectedPath,
         expected: existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : undefined,
       };
     });
 }
 
-/** `UPDATE_GOLDEN=1 npx vitest run test/parsers/x12 test/parsers/edifact` rewrites the golden files. */
-export const updateGolden = process.env.UPDATE_GOLDEN === '1';
-
-export function writeGolden(path: string, result: ParseResult): void {
-  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
+/** The ParseError `run` throws, checked to be one line; fails the test when it throws nothing. */
+export function parseError(run: () => unknown): ParseError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ParseError);
+    const parseError = error as ParseError;
+    expect(parseError.message).not.toMatch(/[\r\n]/);
+    return parseError;
+  }
+  throw new Error('expected a ParseError');
 }
