@@ -20,6 +20,8 @@ export interface Context {
   /** Messages for the operator. */
   stderr: Output;
   stdinIsTTY: boolean;
+  /** All of standard input, for --password-stdin; never called on a terminal. */
+  readStdin: () => Promise<string>;
   quiet: boolean;
   color: boolean;
   /** Who is acting, for the audit trail. */

@@ -84,6 +84,49 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .action(lazy<[object]>(() => import('./commands/export-gl.js')));
 
   program
+    .command('fetch')
+    .description('log in to each portal, download new remittance files and import them')
+    .option('--since <when>', 'today, yesterday, 7d, 2w or YYYY-MM-DD', 'yesterday')
+    .option('--until <when>', 'last day to fetch', 'today')
+    .option('--portal <id...>', 'only these portal accounts')
+    .option('--company <code>', 'only the accounts of this company')
+    .option('--dry-run', 'list what would be downloaded; download nothing')
+    .option('--headed', 'show the browser window')
+    .option('--json', 'print the run summary as JSON on stdout')
+    .action(lazy<[object]>(() => import('./commands/fetch.js')));
+
+  const portal = program.command('portal').description('portal accounts: add, list, test, remove');
+  portal
+    .command('add')
+    .description('add a portal account; asks on a terminal, else takes flags and --password-stdin')
+    .option('--id <id>', 'account id, e.g. amz-nwf')
+    .option('--company <code>', 'company the account works for')
+    .option('--payer <id>', 'payer whose remittances it downloads')
+    .option('--recipe <name>', 'built-in recipe or adapter (see portals/)')
+    .option('--url <url>', 'login page')
+    .option('--username <name>', 'login name')
+    .option('--option <key=value...>', 'recipe options')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .option('--totp-secret-stdin', 'read the TOTP seed from the next line of standard input')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/portal.js')).add })));
+  portal
+    .command('list')
+    .description('portal accounts, whether their secrets are stored, last success')
+    .option('--json', 'JSON on stdout')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/portal.js')).list })));
+  portal
+    .command('test')
+    .description('log in and list today\'s rows without downloading')
+    .argument('<id>', 'portal account id')
+    .option('--headed', 'show the browser window')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).test })));
+  portal
+    .command('remove')
+    .description('remove a portal account and delete its secrets')
+    .argument('<id>', 'portal account id')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).remove })));
+
+  program
     .command('demo')
     .description('run the whole flow on sample data in a new workspace (kept afterwards, so you can look around)')
     .option('--keep <dir>', 'make the demo workspace in this new folder instead of a temporary one')

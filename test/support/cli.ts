@@ -1,5 +1,5 @@
 /** Run the real built `remit` binary in a temporary workspace, as an operator would. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export function remit(args: string[], options: { home?: string; env?: Record<string, string>; input?: string; cwd?: string } = {}): CliResult {
+export function remit(args: string[], options: { home?: string; env?: Record<string, string>; input?: string; cwd?: string; timeoutMs?: number } = {}): CliResult {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', ...options.env };
   delete env['REMIT_HOME'];
   if (options.env?.['REMIT_HOME']) env['REMIT_HOME'] = options.env['REMIT_HOME'];
@@ -25,9 +25,32 @@ export function remit(args: string[], options: { home?: string; env?: Record<str
     env,
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
-    timeout: 120_000,
+    timeout: options.timeoutMs ?? 120_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The same, without blocking this process: needed when the test itself serves something the
+ * CLI talks to (the fixture portals), which a blocked event loop could not answer.
+ */
+export function remitAsync(args: string[], options: { home?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', ...options.env };
+  if (!options.env?.['REMIT_HOME']) delete env['REMIT_HOME'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...(options.home ? ['--home', options.home] : []), ...args], { env, cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 export function tempDir(prefix = 'remit-test-'): string {

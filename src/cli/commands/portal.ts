@@ -1,0 +1,133 @@
+/**
+ * `remit portal add | list | test | remove`: portal accounts. Settings go to remit.yaml;
+ * the password and TOTP seed go only to the keychain (or the vault chosen in remit.yaml).
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { isoDay, addDays } from '../../core/dates.js';
+import { UsageError } from '../../core/errors.js';
+import { addPortalAccount, removePortalAccount } from '../../config/edit.js';
+import type { PortalAccount } from '../../config/schema.js';
+import { openSecretStore, type SecretStore } from '../../secrets/index.js';
+import type { Context } from '../context.js';
+import { sayFor } from '../say.js';
+import { render } from '../table.js';
+import { companyFor, openWorkspace, type OpenWorkspace } from '../workspace.js';
+import { run as fetch } from './fetch.js';
+
+export interface AddOptions {
+  id?: string;
+  company?: string;
+  payer?: string;
+  recipe?: string;
+  url?: string;
+  username?: string;
+  option?: string[];
+  passwordStdin?: boolean;
+  totpSecretStdin?: boolean;
+}
+
+const FIELDS = ['id', 'payer', 'recipe', 'url', 'username'] as const;
+
+export async function add(options: AddOptions, ctx: Context): Promise<number> {
+  const ws = openWorkspace(ctx);
+  try {
+    const answers = { ...options };
+    const missing = FIELDS.filter((field) => !answers[field]);
+    let password: string | undefined;
+    let totp: string | undefined;
+    if (options.passwordStdin || options.totpSecretStdin) {
+      if (ctx.stdinIsTTY) throw new UsageError('--password-stdin and --totp-secret-stdin read a pipe, not a terminal', 'leave them out to be asked instead');
+      // One line each, in this order: the password, then the TOTP seed.
+      const lines = (await ctx.readStdin()).split(/\r?\n/);
+      if (options.passwordStdin) password = lines.shift();
+      if (options.totpSecretStdin) totp = lines.shift()?.replace(/\s+/g, '');
+      if (options.passwordStdin && !password) throw new UsageError('--password-stdin: standard input held no password');
+      if (options.totpSecretStdin && !totp) throw new UsageError('--totp-secret-stdin: standard input held no TOTP secret');
+    }
+    if (!ctx.stdinIsTTY) {
+      if (missing.length) throw new UsageError(`no terminal to ask on: pass ${missing.map((f) => `--${f}`).join(' ')}`);
+      if (!password) throw new UsageError('no terminal to ask on: pass the password on standard input with --password-stdin');
+    } else {
+      const { default: inquirer } = await import('inquirer');
+      for (const field of missing) {
+        const reply = await inquirer.prompt<{ value: string }>([{ type: 'input', name: 'value', message: `portal account ${field}:`, validate: (v: string) => v.trim() !== '' || 'required' }]);
+        answers[field] = reply.value.trim();
+      }
+      if (!password) password = (await inquirer.prompt<{ value: string }>([{ type: 'password', name: 'value', mask: '*', message: 'password:' }])).value;
+      if (!totp && !options.totpSecretStdin) {
+        const reply = await inquirer.prompt<{ value: string }>([{ type: 'password', name: 'value', mask: '*', message: 'TOTP secret (leave empty if the portal has no MFA):' }]);
+        totp = reply.value.replace(/\s+/g, '') || undefined;
+      }
+    }
+    const account: PortalAccount = {
+      id: answers.id!, company: companyFor(ws.config, answers.company), payer: answers.payer!, recipe: answers.recipe!, url: answers.url!, username: answers.username!,
+      options: Object.fromEntries((options.option ?? []).map((pair) => {
+        const at = pair.indexOf('=');
+        if (at < 1) throw new UsageError(`--option ${pair}: write key=value`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      })),
+    };
+    const text = addPortalAccount(readFileSync(ws.paths.config, 'utf8'), account, ws.paths.config);
+    const store = await secretsOf(ws, ctx);
+    // Secrets left by an earlier account of the same id (a session, an old seed) must not leak into this one.
+    await store.deleteAll(account.id);
+    await store.set(account.id, 'password', password!);
+    if (totp) await store.set(account.id, 'totp', totp);
+    writeAtomically(ws.paths.config, text);
+    sayFor(ctx).ok(`added portal account ${account.id} (${account.recipe}, ${account.url}); its secrets are in the ${store.kind}`);
+    return 0;
+  } finally {
+    ws.ledger.close();
+  }
+}
+
+export async function list(options: { json?: boolean }, ctx: Context): Promise<number> {
+  const ws = openWorkspace(ctx);
+  try {
+    const status = new Map(ws.ledger.fetches.portalStatus().map((s) => [s.account_id, s]));
+    const store = ws.config.portals.length ? await secretsOf(ws, ctx) : undefined;
+    const rows = [];
+    for (const p of ws.config.portals) {
+      rows.push({
+        id: p.id, company: p.company, payer: p.payer, recipe: p.recipe, url: p.url, username: p.username,
+        password: (await store?.get(p.id, 'password')) ? 'stored' : 'MISSING',
+        totp: (await store?.get(p.id, 'totp')) ? 'stored' : '',
+        last_success: status.get(p.id)?.last_success ?? '', failures: status.get(p.id)?.failures_since ?? 0,
+      });
+    }
+    ctx.stdout.write(render(rows, ['id', 'company', 'payer', 'recipe', 'url', 'username', 'password', 'totp', 'last_success', 'failures'], options.json ? 'json' : 'table', new Set(), ctx.stdout.isTTY));
+    return 0;
+  } finally {
+    ws.ledger.close();
+  }
+}
+
+/** Log in and look at today's list without downloading: the portal's own words on failure. */
+export async function test(id: string, options: { headed?: boolean }, ctx: Context): Promise<number> {
+  const today = isoDay(ctx.clock.now());
+  return fetch({ portal: [id], dryRun: true, since: addDays(today, -1), until: today, headed: Boolean(options.headed) }, ctx);
+}
+
+export async function remove(id: string, _options: object, ctx: Context): Promise<number> {
+  const ws = openWorkspace(ctx);
+  try {
+    const text = removePortalAccount(readFileSync(ws.paths.config, 'utf8'), id, ws.paths.config);
+    const removed = await (await secretsOf(ws, ctx)).deleteAll(id);
+    writeAtomically(ws.paths.config, text);
+    sayFor(ctx).ok(`removed portal account ${id} and its ${removed} secret(s)`);
+    return 0;
+  } finally {
+    ws.ledger.close();
+  }
+}
+
+function secretsOf(ws: OpenWorkspace, ctx: Context): Promise<SecretStore> {
+  return openSecretStore(ws.config.secrets, { workspace: ws.paths.root, env: ctx.env, platform: ctx.platform });
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temp, text, { flag: 'wx' });
+  renameSync(temp, file);
+}
