@@ -256,8 +256,17 @@ export class PortalRun {
   async sessionEnded(failures: Failures, loginForm: Condition | undefined): Promise<SessionExpired | undefined> {
     const seen = await detectFailure(this.page, failures, ['session-expired']);
     if (seen) return new SessionExpired(seen.message);
-    if (loginForm && (await isTrue(this.page, loginForm))) return new SessionExpired();
+    if (loginForm && (await isTrue(this.page, loginForm))) return this.expiredWithMessage(failures);
     return undefined;
+  }
+
+  /**
+   * The login form is showing, so the page has landed: read the portal's "session expired"
+   * words now; the first look may have run before the navigation finished.
+   */
+  private async expiredWithMessage(failures: Failures): Promise<SessionExpired> {
+    const seen = await bounded(detectFailure(this.page, failures, ['session-expired']), 3000);
+    return new SessionExpired(seen?.message ? this.secrets.redact(seen.message) : undefined);
   }
 
   /**
@@ -287,7 +296,7 @@ export class PortalRun {
       if (seen.kind === 'session-expired') return new SessionExpired(seen.message);
       return new PortalError(seen.kind, FAILURE_MESSAGES[seen.kind], seen.message ? { portalMessage: this.secrets.redact(seen.message) } : {});
     }
-    if (phase === 'portal' && loginForm && (await bounded(isTrue(page, loginForm), 3000))) return new SessionExpired();
+    if (phase === 'portal' && loginForm && (await bounded(isTrue(page, loginForm), 3000))) return this.expiredWithMessage(failures);
     if (err instanceof DownloadFailure) return this.error('download', err.message);
     if (!(err instanceof StepFailure) && !(err instanceof DownloadFailure) && !isPlaywrightError(err)) return err as Error;
 
