@@ -90,7 +90,8 @@ async function fetchOne(account: PortalAccount, input: AccountsRunInput, batchFo
   let storageState: StorageState | undefined;
   let recipe;
   try {
-    recipe = await loadPortalRecipe(account.recipe);
+    // The workspace's own portals/ folder comes first, so an operator can add or override a recipe.
+    recipe = await loadPortalRecipe(account.recipe, { dirs: [join(input.workspaceRoot, 'portals')] });
     const password = await input.secrets.get(account.id, 'password');
     if (!password) throw new RemitError('no-password', `no password stored for portal account ${account.id}`, { hint: `run: remit portal add --id ${account.id} --password-stdin ...` });
     const totpSecret = await input.secrets.get(account.id, 'totp');

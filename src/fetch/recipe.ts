@@ -1,6 +1,6 @@
 /**
  * A declarative recipe, as the engine uses it after validation. The YAML an operator writes
- * (snake_case keys, documented in RECIPES.md) is checked and turned into these types by
+ * (snake_case keys, documented in README.md, "Portal recipes") is checked and turned into these types by
  * recipe-validate.ts; nothing downstream looks at raw YAML.
  */
 
