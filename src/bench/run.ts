@@ -2,7 +2,8 @@
  * `npm run bench`: seeded data, each stage timed in its own process, a table printed and
  * JSON written under bench/results/. Parser figures: a 100,000-line CSV and 820 (lines per
  * second) and a multi-page PDF (pages per second), each with peak memory.
- *   npm run bench [-- --lines 100000 --pages 200]
+ *   npm run bench [-- --lines 100000 --pages 200 --skip-fetch]
+ * Then the fetch figures of fetch-bench.ts (10 accounts x 20 files, sequential vs concurrent).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { buildModel, type PayerProfile } from '../samplegen/demo-model.js';
 import { remittanceCsv } from '../samplegen/writers/csv.js';
 import { remittance820 } from '../samplegen/writers/x12.js';
 import { remittancePdf } from '../samplegen/writers/pdf.js';
+import { fetchBench } from './fetch-bench.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -76,10 +78,16 @@ try {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
   process.stdout.write('floor for CSV: papaparse on the same text, no meaning attached\n');
+  let fetchRows: Array<{ stage: string; ms: number; note: string }> = [];
+  if (!args.includes('--skip-fetch')) {
+    process.stderr.write('fetch: 10 fixture portals, real headless Chromium (this takes about a minute)\n');
+    fetchRows = await fetchBench();
+    process.stdout.write(`\n${fetchRows.map((row) => `${row.stage.padEnd(48)} ${(row.ms / 1000).toFixed(2).padStart(7)} s  ${row.note}`).join('\n')}\n`);
+  }
   const results = join(ROOT, 'bench', 'results');
   mkdirSync(results, { recursive: true });
-  const out = join(results, `parsers-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, `${JSON.stringify({ node: process.version, lines: LINES, pages: PAGES, stages }, null, 2)}\n`);
+  const out = join(results, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(out, `${JSON.stringify({ node: process.version, lines: LINES, pages: PAGES, stages, fetch: fetchRows }, null, 2)}\n`);
   process.stderr.write(`written ${out}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatMinor } from '../core/money.js';
 import { buildModel, type ModelPayment, type PayerProfile } from './demo-model.js';
 import { openInvoicesCsv, remittanceCsv } from './writers/csv.js';
 import { remittanceXlsx } from './writers/xlsx.js';
@@ -64,7 +65,13 @@ export function writeDemo(outDir: string): void {
   writeFileSync(join(outDir, 'open_invoices.csv'), invoicesCsv);
   for (const file of files) writeFileSync(join(outDir, 'remittances', file.name), file.bytes);
   writeFileSync(join(outDir, 'key.csv'), keyCsv);
-  const manifest = files.map((file) => ({ file: `remittances/${file.name}`, payer: file.payer }));
+  const manifest = files.map((file) => ({
+    file: `remittances/${file.name}`,
+    payer: file.payer,
+    paymentRef: file.payment.paymentRef,
+    paymentDate: file.payment.paymentDate,
+    amount: formatMinor(file.payment.totalMinor),
+  }));
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ company: 'DEMO', companyName: 'Contoso Snacks Ltd', files: manifest }, null, 2)}\n`);
 }
 

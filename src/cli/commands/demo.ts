@@ -17,6 +17,7 @@ import { run as importInvoices } from './invoices-import.js';
 import { run as importFiles } from './import.js';
 import { run as match } from './match.js';
 import { run as exportGl } from './export-gl.js';
+import { fetchFromDemoPortal, type DemoPayment } from './demo-portal.js';
 
 /** The package root: dist/src/cli/commands -> four levels up. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -24,8 +25,11 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 interface Manifest {
   company: string;
   companyName: string;
-  files: Array<{ file: string; payer: string }>;
+  files: DemoPayment[];
 }
+
+/** The payer whose files the demo fetches from a portal; the others "arrived by e-mail". */
+const PORTAL_PAYER = 'BIGMART';
 
 export async function run(options: { keep?: string }, ctx: Context): Promise<number> {
   const demoDir = join(PACKAGE_ROOT, 'fixtures', 'demo');
@@ -45,16 +49,20 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
   say.info('1. open invoices from the ERP (open_invoices.csv)');
   await importInvoices(join(demoDir, 'open_invoices.csv'), {}, quiet);
 
-  say.info(`2. remittance files from ${new Set(manifest.files.map((f) => f.payer)).size} payers (${manifest.files.length} files, one payment sent twice)`);
+  say.info(`2. remittances of ${PORTAL_PAYER} from its supplier portal (a local copy of one, with MFA)`);
+  const portal = await fetchFromDemoPortal(PACKAGE_ROOT, demoDir, manifest.files.filter((f) => f.payer === PORTAL_PAYER), quiet);
+  say.info(`   ${portal.note}`);
+  const local = manifest.files.filter((f) => f.payer !== PORTAL_PAYER || !portal.fetched);
+  say.info(`3. remittance files that arrived by e-mail (${local.length} files${portal.fetched ? '' : ', one payment sent twice'})`);
   let importCode = 0;
-  for (const payer of [...new Set(manifest.files.map((f) => f.payer))]) {
-    const files = manifest.files.filter((f) => f.payer === payer).map((f) => join(demoDir, f.file));
+  for (const payer of [...new Set(local.map((f) => f.payer))]) {
+    const files = local.filter((f) => f.payer === payer).map((f) => join(demoDir, f.file));
     importCode = Math.max(importCode, await importFiles(files, { payer }, quiet));
   }
-  say.info('3. match payments to open invoices');
+  say.info('4. match payments to open invoices');
   await match({}, quiet);
   const out = join(home, 'exports', 'journal-demo.csv');
-  say.info('4. export the GL journal');
+  say.info('5. export the GL journal');
   await exportGl({ out }, quiet);
 
   const ledger = Ledger.open(workspacePaths(home).ledger, ctx.clock);
