@@ -79,10 +79,11 @@ export function parseConfig(raw: unknown): { config?: Config; problems: string[]
   const channel = optionalString(browserRaw, 'channel', 'browser.channel', problems);
 
   const fetchRaw = section(root, 'fetch', 'fetch', problems);
-  unknownKeys(fetchRaw, ['concurrency', 'timeout_seconds', 'retries'], 'fetch', problems);
+  unknownKeys(fetchRaw, ['concurrency', 'timeout_seconds', 'step_timeout_seconds', 'retries'], 'fetch', problems);
   const fetch = {
     concurrency: optionalNumber(fetchRaw, 'concurrency', 'fetch.concurrency', problems, { min: 1, max: 64, integer: true }) ?? 3,
     timeoutSeconds: optionalNumber(fetchRaw, 'timeout_seconds', 'fetch.timeout_seconds', problems, { min: 5, max: 7200 }) ?? 600,
+    stepTimeoutSeconds: optionalNumber(fetchRaw, 'step_timeout_seconds', 'fetch.step_timeout_seconds', problems, { min: 1, max: 600 }) ?? 30,
     retries: optionalNumber(fetchRaw, 'retries', 'fetch.retries', problems, { min: 0, max: 10, integer: true }) ?? 2,
   };
 

@@ -63,7 +63,8 @@ export interface Config {
   portals: PortalAccount[];
   secrets: { store: 'keychain' | 'vault'; vaultFile?: string; passphraseEnv?: string };
   browser: { executablePath?: string; channel?: string };
-  fetch: { concurrency: number; timeoutSeconds: number; retries: number };
+  /** timeoutSeconds bounds one portal account's whole run; stepTimeoutSeconds one page action. */
+  fetch: { concurrency: number; timeoutSeconds: number; stepTimeoutSeconds: number; retries: number };
 }
 
 export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];

@@ -60,8 +60,9 @@ secrets:
   store: keychain              # keychain | vault (vault needs passphrase_env)
 
 fetch:
-  concurrency: 3
-  timeout_seconds: 600
-  retries: 2
+  concurrency: 3               # portal accounts at a time
+  timeout_seconds: 600         # one account's whole run
+  step_timeout_seconds: 30     # one page action (a click, a page load, a download)
+  retries: 2                   # for timeouts and dropped sessions only, never a wrong password
 `;
 }

@@ -118,16 +118,16 @@ async function fetchOne(account: PortalAccount, input: AccountsRunInput, batchFo
     let result: PortalFetchResult | undefined;
     let error: unknown;
     try {
-      result = await fetchPortal({
+      result = await withDeadline(input.config.fetch.timeoutSeconds, () => context.close(), fetchPortal({
         context, recipe, credentials, storageState,
         account: { id: account.id, url: account.url, username: account.username, options: account.options },
         since: input.since, until: input.until, downloadDir,
         isKnown: (rowId) => known.has(rowId),
-        timeoutMs: input.config.fetch.timeoutSeconds * 1000,
+        timeoutMs: input.config.fetch.stepTimeoutSeconds * 1000,
         dryRun: input.dryRun,
         log: (message) => input.log(`${account.id}: ${message}`),
         failureDir: join(input.workspaceRoot, 'runs', input.runId, account.id),
-      });
+      }));
     } catch (err) {
       error = err;
       // Files saved before the failure are real remittances: import them all the same.
@@ -182,6 +182,26 @@ async function importDownloads(
     rmSync(file.path, { force: true });
   });
   return outcomes;
+}
+
+/**
+ * One account's whole run is bounded: past the deadline its browser context is closed,
+ * which ends whatever the portal was doing, and the run fails as a (retryable) timeout.
+ */
+async function withDeadline<T>(seconds: number, abort: () => Promise<void>, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void abort().catch(() => undefined);
+      reject(new PortalError('timeout', `the portal run took longer than ${seconds} s (fetch.timeout_seconds) and was stopped`));
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+  }
 }
 
 function fileCounts(files: FileOutcome[]): { files: number; payments: number; fileErrors: number } {

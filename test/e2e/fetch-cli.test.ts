@@ -3,7 +3,7 @@
  * (gnome-keyring on a private D-Bus), real headless Chromium and the fixture portals.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the fixture portals are plain JavaScript modules
@@ -108,6 +108,32 @@ describe('remit fetch through the CLI', () => {
     expect(result.stdout).toMatch(/nw\s+(ok|failed)\s+0\s+0\s/);
     expect(northwind.state.downloads.length).toBe(before);
     expect(northwind.state.mfaPrompts).toBe(1);
+  });
+
+  it('a changed layout and a slow portal: exit 1, screenshot and trace kept, the timeout retried once', async () => {
+    const changed = (await startPortal('northwind', { password: PASSWORD, layoutChanged: true })) as RunningPortal;
+    const slow = (await startPortal('cedarmart', { password: PASSWORD, slowMs: 2500 })) as RunningPortal;
+    try {
+      const yaml = readFileSync(join(home, 'remit.yaml'), 'utf8').replace('step_timeout_seconds: 30', 'step_timeout_seconds: 1').replace('retries: 2', 'retries: 1');
+      writeFileSync(join(home, 'remit.yaml'), yaml);
+      for (const [id, recipe, portal] of [['changed', 'northwind', changed], ['slow', 'cedarmart', slow]] as const) {
+        const added = remit(['portal', 'add', '--id', id, '--payer', 'X', '--recipe', recipe, '--url', portal.url, '--username', 'demo', '--password-stdin'], { home, env, input: `${PASSWORD}\n` });
+        expect(added.code).toBe(0);
+      }
+      const result = await remitAsync(['fetch', '--portal', 'changed', 'slow', '--since', '2025-03-01', '--until', '2025-03-31'], { home, env });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/changed\s+failed.*(layout|changed|not found|missing)/i);
+      expect(result.stdout).toMatch(/slow\s+failed.*(did not answer|took longer|timeout)/i);
+      expect(result.stderr).toMatch(/slow: .*trying again .*attempt 2 of 2/);
+      for (const id of ['changed', 'slow']) {
+        const evidence = allFiles(join(home, 'runs')).filter((file) => file.includes(`/${id}/`));
+        expect(evidence.some((file) => file.endsWith('.png')), `screenshot for ${id}`).toBe(true);
+      }
+      expect(allFiles(join(home, 'runs')).some((file) => file.includes('/changed/') && file.endsWith('.zip'))).toBe(true);
+    } finally {
+      await changed.close();
+      await slow.close();
+    }
   });
 
   it('no password, TOTP seed or session cookie anywhere under the workspace, traces unpacked', async () => {
