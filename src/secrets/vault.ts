@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { errorMessage } from '../core/errors.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../workspace/atomic-file.js';
 import { secretUnreadable, vaultDamaged, vaultWrongPassphrase } from './errors.js';
 import { KEY_BYTES, seal, unseal, type Sealed } from './seal.js';
 import { SECRET_KINDS, type SecretKind, type SecretStore } from './types.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RemitError, UsageError } from '../../src/core/errors.js';
-import { writeFileAtomic } from '../../src/secrets/atomic-file.js';
+import { writeFileAtomic } from '../../src/workspace/atomic-file.js';
 import { openSecretStore, type SecretsConfig } from '../../src/secrets/index.js';
 
 const PASSPHRASE = 'correct horse battery staple';

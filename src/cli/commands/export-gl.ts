@@ -12,6 +12,7 @@ import { buildJournal } from '../../gl/journal.js';
 import { writeGenericCsv } from '../../gl/generic-writer.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
+import { writeFileAtomic } from '../../workspace/atomic-file.js';
 import { companyFor, openWorkspace } from '../workspace.js';
 
 export interface ExportOptions {
@@ -33,7 +34,7 @@ export async function run(options: ExportOptions, ctx: Context): Promise<number>
       if (!journal) throw new UsageError(`no journal ${options.reexport}`, 'see `remit report batches` and the journal ids in `remit report applications --format csv`');
       const out = resolve(options.out ?? join(paths.exports, `journal-${id}.csv`));
       checkOutFolder(out);
-      writeAtomically(out, writeGenericCsv(`J${id}`, ledger.journals.linesOf(id)));
+      await writeFileAtomic(out, writeGenericCsv(`J${id}`, ledger.journals.linesOf(id)), 0o644);
       say.ok(`journal J${id} written again to ${out} (${journal.line_count} lines, first exported ${journal.created_at})`);
       return 0;
     }
@@ -72,8 +73,3 @@ function checkOutFolder(out: string): void {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out ${out}: the folder ${folder} does not exist`);
 }
 
-function writeAtomically(file: string, text: string): void {
-  const temp = join(dirname(file), `.${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(temp, text, { flag: 'wx' });
-  renameSync(temp, file);
-}

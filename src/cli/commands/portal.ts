@@ -2,13 +2,13 @@
  * `remit portal add | list | test | remove`: portal accounts. Settings go to remit.yaml;
  * the password and TOTP seed go only to the keychain (or the vault chosen in remit.yaml).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isoDay, addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { addPortalAccount, removePortalAccount } from '../../config/edit.js';
 import type { PortalAccount } from '../../config/schema.js';
 import { openSecretStore, type SecretStore } from '../../secrets/index.js';
+import { writeFileAtomic } from '../../workspace/atomic-file.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
 import { render } from '../table.js';
@@ -74,7 +74,7 @@ export async function add(options: AddOptions, ctx: Context): Promise<number> {
     await store.deleteAll(account.id);
     await store.set(account.id, 'password', password!);
     if (totp) await store.set(account.id, 'totp', totp);
-    writeAtomically(ws.paths.config, text);
+    await writeFileAtomic(ws.paths.config, text, 0o644);
     sayFor(ctx).ok(`added portal account ${account.id} (${account.recipe}, ${account.url}); its secrets are in the ${store.kind}`);
     return 0;
   } finally {
@@ -114,7 +114,7 @@ export async function remove(id: string, _options: object, ctx: Context): Promis
   try {
     const text = removePortalAccount(readFileSync(ws.paths.config, 'utf8'), id, ws.paths.config);
     const removed = await (await secretsOf(ws, ctx)).deleteAll(id);
-    writeAtomically(ws.paths.config, text);
+    await writeFileAtomic(ws.paths.config, text, 0o644);
     sayFor(ctx).ok(`removed portal account ${id} and its ${removed} secret(s)`);
     return 0;
   } finally {
@@ -124,10 +124,4 @@ export async function remove(id: string, _options: object, ctx: Context): Promis
 
 function secretsOf(ws: OpenWorkspace, ctx: Context): Promise<SecretStore> {
   return openSecretStore(ws.config.secrets, { workspace: ws.paths.root, env: ctx.env, platform: ctx.platform });
-}
-
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temp, text, { flag: 'wx' });
-  renameSync(temp, file);
 }
