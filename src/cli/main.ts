@@ -9,12 +9,13 @@ import { clockFromEnv } from '../core/clock.js';
 import { ExitCode, RemitError } from '../core/errors.js';
 import { ConfigError } from '../config/load.js';
 import type { Context } from './context.js';
-import { buildProgram, type Parsed } from './program.js';
+import { buildProgram, type CommandMeta, type Parsed } from './program.js';
+import { guardRun } from './guard.js';
 
 async function main(argv: string[]): Promise<number> {
-  let chosen: { runner: NonNullable<Parsed['runner']>; global: Parsed['global'] } | undefined;
-  const program = buildProgram((runner, global) => {
-    chosen = { runner, global };
+  let chosen: { runner: NonNullable<Parsed['runner']>; global: Parsed['global']; meta: CommandMeta } | undefined;
+  const program = buildProgram((runner, global, meta) => {
+    chosen = { runner, global, meta };
   });
   try {
     await program.parseAsync(argv);
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     color,
     user: currentUser(env),
   };
-  return chosen.runner(ctx);
+  return guardRun(chosen.meta, ctx, () => chosen!.runner(ctx));
 }
 
 function currentUser(env: NodeJS.ProcessEnv): string {

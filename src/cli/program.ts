@@ -12,7 +12,13 @@ export interface Parsed {
   global: { home?: string; quiet?: boolean; color?: boolean };
 }
 
-export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) => void): Command {
+/** What main needs to know about the command: its name (for logs and the lock) and whether it writes. */
+export interface CommandMeta {
+  name: string;
+  writes: boolean;
+}
+
+export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], meta: CommandMeta) => void): Command {
   const program = new Command('remit')
     .description('Fetch, read, match and post customer remittances for accounts receivable')
     .version('0.1.0')
@@ -23,11 +29,13 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .exitOverride();
 
   const global = (): Parsed['global'] => program.opts();
-  const lazy = <T extends unknown[]>(load: () => Promise<{ run: (...args: [...T, Context]) => Promise<number> }>) =>
+  const lazy = <T extends unknown[]>(load: () => Promise<{ run: (...args: [...T, Context]) => Promise<number> }>, writes = false) =>
     (...received: unknown[]): void => {
       // Commander passes (arguments..., options, command); the command object is not ours to keep.
+      const command = received.at(-1) as Command;
       const args = received.slice(0, -1) as T;
-      onRun(async (ctx) => (await load()).run(...args, ctx), global());
+      const name = [command.parent?.name() === 'remit' ? undefined : command.parent?.name(), command.name()].filter(Boolean).join(' ');
+      onRun(async (ctx) => (await load()).run(...args, ctx), global(), { name, writes });
     };
 
   program
@@ -46,7 +54,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .option('--company <code>', 'company the payments belong to')
     .option('--strict', 'treat every diagnostic as a failure')
     .option('--json', 'print the outcome as JSON on stdout')
-    .action(lazy<[string[], object]>(() => import('./commands/import.js')));
+    .action(lazy<[string[], object]>(() => import('./commands/import.js'), true));
 
   const invoices = program.command('invoices').description('open invoices from the ERP');
   invoices
@@ -55,7 +63,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .argument('<file>', 'the ERP export')
     .option('--company <code>', 'company the invoices belong to')
     .option('--json', 'print the outcome as JSON on stdout')
-    .action(lazy<[string, object]>(() => import('./commands/invoices-import.js')));
+    .action(lazy<[string, object]>(() => import('./commands/invoices-import.js'), true));
 
   program
     .command('match')
@@ -63,7 +71,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .option('--dry-run', 'show the decisions, write nothing')
     .option('--company <code>', 'only this company')
     .option('--json', 'print the outcome as JSON on stdout')
-    .action(lazy<[object]>(() => import('./commands/match.js')));
+    .action(lazy<[object]>(() => import('./commands/match.js'), true));
 
   program
     .command('report')
@@ -81,7 +89,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .option('--format <format>', 'journal format', 'generic')
     .option('--reexport <id>', 'write an earlier journal again, unchanged')
     .option('--company <code>', 'company to export')
-    .action(lazy<[object]>(() => import('./commands/export-gl.js')));
+    .action(lazy<[object]>(() => import('./commands/export-gl.js'), true));
 
   program
     .command('fetch')
@@ -93,7 +101,22 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .option('--dry-run', 'list what would be downloaded; download nothing')
     .option('--headed', 'show the browser window')
     .option('--json', 'print the run summary as JSON on stdout')
-    .action(lazy<[object]>(() => import('./commands/fetch.js')));
+    .action(lazy<[object]>(() => import('./commands/fetch.js'), true));
+
+  program
+    .command('run')
+    .description('the nightly pipeline: fetch (catching up missed nights), import, match, optionally export')
+    .option('--since <when>', 'fetch every portal from this day instead of each one\'s last good day')
+    .option('--until <when>', 'last day to fetch', 'today')
+    .option('--company <code>', 'only this company')
+    .option('--export-gl', 'also write the GL journal (else run.export_gl in remit.yaml)')
+    .action(lazy<[object]>(() => import('./commands/run.js'), true));
+
+  program
+    .command('status')
+    .description('last run, each portal\'s last success and failures in a row, what waits for a person')
+    .option('--json', 'JSON on stdout')
+    .action(lazy<[object]>(() => import('./commands/status.js')));
 
   const portal = program.command('portal').description('portal accounts: add, list, test, remove');
   portal
@@ -108,7 +131,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .option('--option <key=value...>', 'recipe options')
     .option('--password-stdin', 'read the password from the first line of standard input')
     .option('--totp-secret-stdin', 'read the TOTP seed from the next line of standard input')
-    .action(lazy<[object]>(async () => ({ run: (await import('./commands/portal.js')).add })));
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/portal.js')).add }), true));
   portal
     .command('list')
     .description('portal accounts, whether their secrets are stored, last success')
@@ -119,12 +142,12 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global']) =
     .description('log in and list today\'s rows without downloading')
     .argument('<id>', 'portal account id')
     .option('--headed', 'show the browser window')
-    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).test })));
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).test }), true));
   portal
     .command('remove')
     .description('remove a portal account and delete its secrets')
     .argument('<id>', 'portal account id')
-    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).remove })));
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).remove }), true));
 
   program
     .command('demo')

@@ -20,7 +20,7 @@ import {
   type Raw,
 } from './validate.js';
 
-const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch'] as const;
+const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 export const COLUMN_FIELDS = [
@@ -87,6 +87,18 @@ export function parseConfig(raw: unknown): { config?: Config; problems: string[]
     retries: optionalNumber(fetchRaw, 'retries', 'fetch.retries', problems, { min: 0, max: 10, integer: true }) ?? 2,
   };
 
+  const runRaw = section(root, 'run', 'run', problems);
+  unknownKeys(runRaw, ['overlap_days', 'first_days', 'max_catch_up_days', 'export_gl'], 'run', problems);
+  const run = {
+    overlapDays: optionalNumber(runRaw, 'overlap_days', 'run.overlap_days', problems, { min: 0, max: 60, integer: true }) ?? 2,
+    firstDays: optionalNumber(runRaw, 'first_days', 'run.first_days', problems, { min: 1, max: 366, integer: true }) ?? 7,
+    maxCatchUpDays: optionalNumber(runRaw, 'max_catch_up_days', 'run.max_catch_up_days', problems, { min: 1, max: 366, integer: true }) ?? 45,
+    exportGl: optionalBoolean(runRaw, 'export_gl', 'run.export_gl', problems) ?? false,
+  };
+  const logsRaw = section(root, 'logs', 'logs', problems);
+  unknownKeys(logsRaw, ['retention_days'], 'logs', problems);
+  const logs = { retentionDays: optionalNumber(logsRaw, 'retention_days', 'logs.retention_days', problems, { min: 1, max: 3650, integer: true }) ?? 90 };
+
   if (!problems.empty) return { problems: problems.list };
   return {
     problems: [],
@@ -104,6 +116,8 @@ export function parseConfig(raw: unknown): { config?: Config; problems: string[]
       },
       browser: { ...(executablePath ? { executablePath } : {}), ...(channel ? { channel } : {}) },
       fetch,
+      run,
+      logs,
     },
   };
 }

@@ -65,6 +65,17 @@ export interface Config {
   browser: { executablePath?: string; channel?: string };
   /** timeoutSeconds bounds one portal account's whole run; stepTimeoutSeconds one page action. */
   fetch: { concurrency: number; timeoutSeconds: number; stepTimeoutSeconds: number; retries: number };
+  /** The nightly `remit run`. */
+  run: {
+    /** Days fetched again before each portal's last successful day, for late postings. */
+    overlapDays: number;
+    /** How far back a portal with no successful fetch yet starts. */
+    firstDays: number;
+    /** The longest catch-up after missed nights. */
+    maxCatchUpDays: number;
+    exportGl: boolean;
+  };
+  logs: { retentionDays: number };
 }
 
 export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];

@@ -64,5 +64,16 @@ fetch:
   timeout_seconds: 600         # one account's whole run
   step_timeout_seconds: 30     # one page action (a click, a page load, a download)
   retries: 2                   # for timeouts and dropped sessions only, never a wrong password
+
+# The nightly \`remit run\` (fetch, import, match, optionally export).
+run:
+  overlap_days: 2              # fetch again from this many days before each portal's last good day
+  first_days: 7                # a portal never fetched before starts this many days back
+  max_catch_up_days: 45        # after missed nights, fetch at most this far back
+  export_gl: false             # true: also write the GL journal at the end of each run
+
+# Unattended runs (no terminal) log to logs/remit-YYYY-MM-DD.log.
+logs:
+  retention_days: 90
 `;
 }

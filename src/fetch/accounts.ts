@@ -30,6 +30,8 @@ export interface AccountsRunInput {
   until: string;
   dryRun: boolean;
   log: (message: string) => void;
+  /** A since per account (the nightly run catches each portal up from its last good day). */
+  sinceFor?: (account: PortalAccount) => string;
   /** Milliseconds before retry n (1-based); tests make it short. */
   backoffMs?: (attempt: number) => number;
 }
@@ -121,7 +123,7 @@ async function fetchOne(account: PortalAccount, input: AccountsRunInput, batchFo
       result = await withDeadline(input.config.fetch.timeoutSeconds, () => context.close(), fetchPortal({
         context, recipe, credentials, storageState,
         account: { id: account.id, url: account.url, username: account.username, options: account.options },
-        since: input.since, until: input.until, downloadDir,
+        since: input.sinceFor?.(account) ?? input.since, until: input.until, downloadDir,
         isKnown: (rowId) => known.has(rowId),
         timeoutMs: input.config.fetch.stepTimeoutSeconds * 1000,
         dryRun: input.dryRun,

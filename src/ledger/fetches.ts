@@ -43,6 +43,20 @@ export class Fetches {
         record.files, record.payments, record.fileErrors, record.attempts, record.artifacts ?? null, this.now());
   }
 
+  /** The last day a fetch of this account covered successfully, or undefined if none has. */
+  lastGoodDay(accountId: string): string | undefined {
+    const row = this.db
+      .prepare(`SELECT MAX(f.until) AS day FROM portal_runs p JOIN fetch_runs f ON f.id = p.fetch_run_id WHERE p.account_id = ? AND p.status = 'ok'`)
+      .get(accountId) as { day: string | null };
+    return row.day ?? undefined;
+  }
+
+  lastRun(): { run_id: string; started_at: string; finished_at: string | null; since: string; until: string } | undefined {
+    return this.db.prepare('SELECT run_id, started_at, finished_at, since, until FROM fetch_runs WHERE dry_run = 0 ORDER BY id DESC LIMIT 1').get() as
+      | { run_id: string; started_at: string; finished_at: string | null; since: string; until: string }
+      | undefined;
+  }
+
   isKnownRow(accountId: string, rowId: string): boolean {
     return this.db.prepare('SELECT 1 FROM portal_downloads WHERE account_id = ? AND row_id = ?').get(accountId, rowId) !== undefined;
   }

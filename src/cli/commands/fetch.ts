@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { isoDay, resolveDayWord } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
-import { fetchAccounts } from '../../fetch/accounts.js';
+import { fetchAccounts, type AccountOutcome } from '../../fetch/accounts.js';
+import type { PortalAccount } from '../../config/schema.js';
 import { launchBrowser } from '../../fetch/browser.js';
 import { openSecretStore } from '../../secrets/index.js';
 import type { Context } from '../context.js';
@@ -21,6 +22,20 @@ export interface FetchOptions {
 }
 
 export async function run(options: FetchOptions, ctx: Context): Promise<number> {
+  return (await runFetch(options, ctx)).code;
+}
+
+export interface FetchRun {
+  code: number;
+  runId?: string;
+  outcomes: AccountOutcome[];
+}
+
+/**
+ * The fetch itself, for `remit fetch` and for `remit run`, which passes `sinceFor` so each
+ * portal catches up from its own last good day.
+ */
+export async function runFetch(options: FetchOptions, ctx: Context, sinceFor?: (account: PortalAccount, today: string) => string): Promise<FetchRun> {
   const today = isoDay(ctx.clock.now());
   const since = resolveDayWord(options.since ?? 'yesterday', today);
   const until = resolveDayWord(options.until ?? 'today', today);
@@ -38,7 +53,7 @@ export async function run(options: FetchOptions, ctx: Context): Promise<number> 
     const accounts = config.portals.filter((p) => (!options.portal?.length || options.portal.includes(p.id)) && (!company || p.company === company));
     if (accounts.length === 0) {
       say.info('no portal accounts to fetch: add one with remit portal add');
-      return 0;
+      return { code: 0, outcomes: [] };
     }
     const secrets = await openSecretStore(config.secrets, { workspace: paths.root, env: ctx.env, platform: ctx.platform });
     const browser = await launchBrowser({
@@ -47,12 +62,14 @@ export async function run(options: FetchOptions, ctx: Context): Promise<number> 
       headed: Boolean(options.headed),
       env: { REMIT_BROWSER: ctx.env['REMIT_BROWSER'] },
     });
+    const earliest = sinceFor ? accounts.map((a) => sinceFor(a, today)).sort()[0]! : since.iso;
     const runId = `${ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(2).toString('hex')}`;
-    say.info(`fetch ${runId}: ${accounts.length} portal account(s), ${since.iso} to ${until.iso}${options.dryRun ? ' (dry run: nothing downloaded)' : ''}`);
-    let outcomes;
+    say.info(`fetch ${runId}: ${accounts.length} portal account(s), ${earliest} to ${until.iso}${options.dryRun ? ' (dry run: nothing downloaded)' : ''}`);
+    let outcomes: AccountOutcome[];
     try {
       outcomes = await fetchAccounts({
-        accounts, config, ledger, secrets, browser, workspaceRoot: paths.root, runId, since: since.iso, until: until.iso,
+        accounts, config, ledger, secrets, browser, workspaceRoot: paths.root, runId, since: earliest, until: until.iso,
+        ...(sinceFor ? { sinceFor: (account: PortalAccount) => sinceFor(account, today) } : {}),
         dryRun: Boolean(options.dryRun), log: (message) => say.info(`  ${message}`),
         ...(ctx.env['REMIT_RETRY_BACKOFF_MS'] ? { backoffMs: () => Number(ctx.env['REMIT_RETRY_BACKOFF_MS']) } : {}),
       });
@@ -72,7 +89,7 @@ export async function run(options: FetchOptions, ctx: Context): Promise<number> 
     const failures = outcomes.filter((o) => o.record.status === 'failed');
     if (failures.length) say.warn(`${failures.length} of ${outcomes.length} portal(s) need attention: ${failures.map((f) => f.account.id).join(', ')}`);
     else say.ok(`fetch ${runId} done`);
-    return failures.length ? 1 : 0;
+    return { code: failures.length ? 1 : 0, runId, outcomes };
   } finally {
     ledger.close();
   }

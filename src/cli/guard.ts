@@ -1,0 +1,62 @@
+/**
+ * Around every command: the workspace lock for commands that write, and the run log when
+ * no terminal is attached (Task Scheduler, cron). Both need a workspace that exists; a
+ * command run before `remit init` gets neither and says so itself.
+ */
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { loadConfig } from '../config/load.js';
+import { RemitError, errorMessage } from '../core/errors.js';
+import { acquireLock, processAlive } from '../workspace/lock.js';
+import { openRunLog, type RunLog } from '../workspace/log-file.js';
+import { workspacePaths } from '../workspace/resolve.js';
+import type { Context } from './context.js';
+import type { CommandMeta } from './program.js';
+import { workspaceRoot } from './workspace.js';
+
+export async function guardRun(meta: CommandMeta, ctx: Context, run: () => Promise<number>): Promise<number> {
+  const paths = workspacePaths(workspaceRoot(ctx));
+  const exists = existsSync(paths.config);
+  const unattended = !ctx.stdinIsTTY || !ctx.stderr.isTTY;
+  let log: RunLog | undefined;
+  if (exists && unattended && meta.name !== 'demo') {
+    log = openRunLog(paths.logs, () => ctx.clock.now(), retentionDays(paths.config));
+    const stderr = ctx.stderr;
+    const logged = log;
+    // Every operator message also goes to the log; data on stdout does not.
+    ctx.stderr = {
+      isTTY: stderr.isTTY,
+      write: (text) => {
+        stderr.write(text);
+        logged.write(/^(remit: |failed )/.test(text) ? 'error' : 'info', text);
+      },
+    };
+    log.write('info', `remit ${meta.name} started (pid ${process.pid}, user ${ctx.user})`);
+  }
+  let release: (() => void) | undefined;
+  try {
+    if (exists && meta.writes) {
+      release = acquireLock(paths.root, meta.name, {
+        pid: process.pid, host: hostname(), now: () => ctx.clock.now(), alive: processAlive,
+        warn: (message) => ctx.stderr.write(`remit: warning: ${message}\n`),
+      });
+    }
+    const code = await run();
+    log?.write('info', `remit ${meta.name} finished: exit ${code}`);
+    return code;
+  } catch (err) {
+    const code = err instanceof RemitError ? err.exitCode : 1;
+    log?.write('error', `remit ${meta.name} stopped: ${errorMessage(err)} (exit ${code})`);
+    throw err;
+  } finally {
+    release?.();
+  }
+}
+
+function retentionDays(configFile: string): number {
+  try {
+    return loadConfig(configFile).logs.retentionDays;
+  } catch {
+    return 90; // the command itself will report the settings problem
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The run log for unattended runs: logs/remit-YYYY-MM-DD.log, one line per message with a
+ * timestamp and level, appended; files older than the retention are deleted. Only operator
+ * messages reach it (never stdout data, never a secret: secrets never reach messages).
+ */
+import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface RunLog {
+  write(level: 'info' | 'warn' | 'error', text: string): void;
+}
+
+export function openRunLog(logsDir: string, now: () => Date, retentionDays: number): RunLog {
+  mkdirSync(logsDir, { recursive: true });
+  pruneLogs(logsDir, now(), retentionDays);
+  return {
+    write(level, text) {
+      const at = now();
+      const file = join(logsDir, `remit-${at.toISOString().slice(0, 10)}.log`);
+      const lines = text.replace(/\n+$/, '').split('\n').map((line) => `${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${line}`);
+      appendFileSync(file, `${lines.join('\n')}\n`);
+    },
+  };
+}
+
+export function pruneLogs(logsDir: string, now: Date, retentionDays: number): number {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString().slice(0, 10);
+  let removed = 0;
+  for (const name of readdirSync(logsDir)) {
+    const match = /^remit-(\d{4}-\d{2}-\d{2})\.log$/.exec(name);
+    if (match && match[1]! < cutoff) {
+      rmSync(join(logsDir, name), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
