@@ -118,6 +118,13 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--json', 'JSON on stdout')
     .action(lazy<[object]>(() => import('./commands/status.js')));
 
+  const notify = program.command('notify').description('notifications after remit run (settings: notify: in remit.yaml)');
+  notify
+    .command('password')
+    .description('store the SMTP password in the keychain')
+    .option('--password-stdin', 'read it from the first line of standard input')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/notify.js')).password }), true));
+
   const portal = program.command('portal').description('portal accounts: add, list, test, remove');
   portal
     .command('add')

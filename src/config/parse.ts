@@ -4,6 +4,7 @@
  */
 import { REASON_CODES } from '../core/reasons.js';
 import { validatePdfTemplate } from '../parsers/pdf/template.js';
+import { parseNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
 import type { Company, Config, PayerSettings, PortalAccount } from './schema.js';
 import { DEFAULT_DEDUCTION_ACCOUNTS, DEFAULT_INVOICE_PREFIXES } from './schema.js';
@@ -99,7 +100,10 @@ export function parseConfig(raw: unknown): { config?: Config; problems: string[]
   unknownKeys(logsRaw, ['retention_days'], 'logs', problems);
   const logs = { retentionDays: optionalNumber(logsRaw, 'retention_days', 'logs.retention_days', problems, { min: 1, max: 3650, integer: true }) ?? 90 };
 
-  if (!problems.empty) return { problems: problems.list };
+  const notify = parseNotifySettings(root['notify'], 'notify');
+  for (const problem of notify.problems) problems.add(problem.path, problem.message);
+
+  if (!problems.empty || !notify.settings) return { problems: problems.list };
   return {
     problems: [],
     config: {
@@ -118,6 +122,7 @@ export function parseConfig(raw: unknown): { config?: Config; problems: string[]
       fetch,
       run,
       logs,
+      notify: notify.settings,
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { DateOrder } from '../core/dates.js';
 import type { ParseLimits } from '../parsers/types.js';
+import type { NotifySettings } from '../notify/config.js';
 
 export interface GlAccounts {
   bankClearing: string;
@@ -76,6 +77,7 @@ export interface Config {
     exportGl: boolean;
   };
   logs: { retentionDays: number };
+  notify: NotifySettings;
 }
 
 export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];

@@ -1,5 +1,6 @@
 /** Read-only queries behind `remit report`. Amounts stay in minor units here. */
 import type Database from 'better-sqlite3';
+import { runFacts, type RunFacts } from './run-facts.js';
 
 export type ReportRow = Record<string, string | number | null>;
 
@@ -69,6 +70,11 @@ export class Reports {
          FROM batches b WHERE (? IS NULL OR b.company = ?) ORDER BY b.id`,
       )
       .all(company ?? null, company ?? null) as ReportRow[];
+  }
+
+  /** What was added since a run started, for its notification. */
+  since(startedAt: string): RunFacts {
+    return runFacts(this.db, startedAt);
   }
 
   /** Headline counts for summaries (demo, match). */

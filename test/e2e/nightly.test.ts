@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the fixture portals are plain JavaScript modules
 import { startPortal, loadRows } from '../../fixtures/portals/index.mjs';
 import { ROOT, newWorkspace, remit, remitAsync, removeDir } from '../support/cli.js';
+import { startReceiver, startSmtp } from '../notify/helpers.js';
 
 interface RunningPortal {
   url: string;
@@ -107,6 +108,37 @@ describe('remit run, unattended', () => {
       expect(result.stderr).toMatch(/taking over a stale lock: "remit run" \(pid \d+/);
       expect(existsSync(join(home, 'remit.lock'))).toBe(false);
     } finally {
+      removeDir(home);
+    }
+  });
+
+  it('a run with one failing portal sends a notification naming it, by SMTP and webhook', async () => {
+    const smtp = await startSmtp('ar-bot', 'smtp-Secret-42');
+    const hook = await startReceiver();
+    const bad = (await startPortal('cedarmart', { password: PASSWORD })) as RunningPortal;
+    const home = vaultWorkspace(`
+notify:
+  email: { host: 127.0.0.1, port: ${smtp.port}, secure: false, require_tls: false, username: ar-bot, from: remit@example.com, to: [ar-team@example.com] }
+  webhook: { url: "${hook.url}/hook", format: slack }
+  send: problems
+`);
+    try {
+      addAccount(home, 'nw', portal.url, VAULT);
+      const wrong = remit(['portal', 'add', '--id', 'cedar', '--payer', 'CM', '--recipe', 'cedarmart', '--url', bad.url, '--username', 'demo', '--password-stdin'], { home, env: VAULT, input: 'wrong-password-1\n' });
+      expect(wrong.code).toBe(0);
+      expect(remit(['notify', 'password', '--password-stdin'], { home, env: VAULT, input: 'smtp-Secret-42\n' }).code).toBe(0);
+      const result = await remitAsync(['run'], { home, env: { ...VAULT, REMIT_NOW: '2025-03-05T05:30:00Z' } });
+      expect(result.code).toBe(1);
+      expect(smtp.mails).toHaveLength(1);
+      expect(smtp.mails[0]!.rcptTo).toEqual(['ar-team@example.com']);
+      expect(smtp.mails[0]!.raw).toMatch(/cedar/);
+      expect(hook.posts).toHaveLength(1);
+      expect(hook.posts[0]!.body).toMatch(/cedar/);
+      for (const file of allFiles(home)) expect(readFileSync(file).includes('smtp-Secret-42'), file).toBe(false);
+    } finally {
+      await bad.close();
+      await smtp.close();
+      await hook.close();
       removeDir(home);
     }
   });

@@ -15,6 +15,7 @@ import { workspaceRoot } from '../workspace.js';
 import { runFetch } from './fetch.js';
 import { run as match } from './match.js';
 import { run as exportGl } from './export-gl.js';
+import { notifyRun, runReport } from './notify-run.js';
 
 export interface RunOptions {
   since?: string;
@@ -71,15 +72,30 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
     journal: journal ?? null,
     exitCode: Math.max(fetched.code, matchCode),
   };
+  const facts = factsSince(paths.ledger, startedAt, ctx);
+  const report = runReport(runId, startedAt, summary.finishedAt, fetched.outcomes, facts, after['exceptions'] ?? 0);
+  const sent = await notifyRun(report, config, paths.root, ctx, (line) => say.info(`notify: ${line}`));
+  for (const result of sent) (result.ok ? say.info : say.warn)(`notify ${result.channel}: ${result.message}`);
+  const notifications = sent.map((r) => ({ channel: r.channel, ok: r.ok, message: r.message }));
+  if (sent.some((r) => !r.ok)) summary.exitCode = Math.max(summary.exitCode, 1);
   const runDir = join(paths.runs, runId);
   mkdirSync(runDir, { recursive: true });
-  writeFileSync(join(runDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(join(runDir, 'summary.json'), `${JSON.stringify({ ...summary, notifications }, null, 2)}\n`);
   const lag = [...lastGood.values()].filter(Boolean).map((day) => daysBetween(day!, ctx.clock.now().toISOString().slice(0, 10)));
   say.info(
     `run ${runId}: ${summary.new['documents'] ?? 0} new file(s), ${summary.new['payments'] ?? 0} payment(s), ${summary.new['applied'] ?? 0} line(s) applied; ` +
       `${after['exceptions'] ?? 0} line(s) need a person${lag.length && Math.max(...lag) > 1 ? `; caught up ${Math.max(...lag)} day(s)` : ''}`,
   );
   return summary.exitCode;
+}
+
+function factsSince(ledgerFile: string, startedAt: string, ctx: Context) {
+  const ledger = Ledger.open(ledgerFile, ctx.clock);
+  try {
+    return ledger.reports.since(startedAt);
+  } finally {
+    ledger.close();
+  }
 }
 
 function counts(ledgerFile: string, ctx: Context): Record<string, number> {
