@@ -162,5 +162,32 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--keep <dir>', 'make the demo workspace in this new folder instead of a temporary one')
     .action(lazy<[object]>(() => import('./commands/demo.js')));
 
+  const schedule = program.command('schedule').description('the nightly remit run in the OS scheduler: install, show, remove');
+  schedule
+    .command('install')
+    .description('register (or replace) the nightly remit run for this workspace')
+    .option('--at <HH:MM>', 'start time, 24-hour local time (default 05:30)')
+    .option('--days <days>', 'MON-FRI, MON,WED,FRI, SAT-SUN or DAILY (default MON-FRI)')
+    .option('--name <name>', 'task name (default: made from the workspace path)')
+    .option('--logon <type>', 'Windows: interactive (only while logged on; default) or password (whether logged on or not)')
+    .option('--scheduler <kind>', 'task-scheduler, systemd, cron or launchd (default: the usual one for this OS)')
+    .option('--json', 'print what was installed as JSON on stdout')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/schedule.js')).install })));
+  schedule
+    .command('show')
+    .description('the definition that is (or would be) installed, and when it next runs')
+    .option('--at <HH:MM>', 'show this start time instead of the installed one')
+    .option('--days <days>', 'show these days instead of the installed ones')
+    .option('--name <name>', 'task name')
+    .option('--logon <type>', 'Windows: interactive or password')
+    .option('--scheduler <kind>', 'task-scheduler, systemd, cron or launchd')
+    .option('--json', 'JSON on stdout')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/schedule.js')).show })));
+  schedule
+    .command('remove')
+    .description('take the nightly run of this workspace off the scheduler')
+    .option('--name <name>', 'task name (default: the installed one)')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/schedule.js')).remove })));
+
   return program;
 }

@@ -73,9 +73,15 @@ function placesFor(ctx: Context, workspace: string, deps: ScheduleDeps): HostPla
   return { env: ctx.env, userHome: ctx.userHome, workspace, uid: deps.uid, user: scheduleUser(ctx) };
 }
 
-async function installedRecord(workspace: string, host: SchedulerHost): Promise<ScheduleRecord | undefined> {
+/**
+ * The record of what install registered, if it was made on this kind of OS: a workspace on
+ * a network share may carry the record of another machine's scheduler, which is not ours
+ * to show or remove.
+ */
+async function installedRecord(workspace: string, ctx: Context, host: SchedulerHost): Promise<ScheduleRecord | undefined> {
   const bytes = await host.readFile(scheduleRecordPath(workspace));
-  return bytes ? parseScheduleRecord(bytes.toString('utf8')) : undefined;
+  const record = bytes ? parseScheduleRecord(bytes.toString('utf8')) : undefined;
+  return record && backendsFor(ctx.platform).includes(record.backend) ? record : undefined;
 }
 
 /** How the scheduler itself names the task, for messages. */
@@ -106,17 +112,19 @@ interface Planned {
 
 async function plan(options: ShowOptions, ctx: Context, deps: ScheduleDeps, useRecord: boolean): Promise<Planned> {
   const workspace = workspaceRoot(ctx);
-  const record = await installedRecord(workspace, deps.host);
+  const found = await installedRecord(workspace, ctx, deps.host);
+  const record = found && (options.name === undefined || options.name === found.name) ? found : undefined;
   const fromRecord = useRecord && record !== undefined && options.at === undefined && options.days === undefined;
   const spec: ScheduleSpec = fromRecord ? { at: record.at, days: record.days } : scheduleSpec(options);
   const logon = options.logon === undefined && fromRecord ? record.logon : parseLogon(options.logon);
   if (logon === 'password' && ctx.platform !== 'win32') throw new UsageError('--logon password is for Windows Task Scheduler only');
   const name = options.name !== undefined ? checkTaskName(options.name) : (record?.name ?? defaultTaskName(workspace, ctx.platform));
   const requested = parseBackend(options.scheduler, ctx.platform);
-  const backend = requested ?? (fromRecord ? record.backend : await chooseBackend(ctx.platform, deps.host));
+  // A reinstall keeps the scheduler the task is already in unless told otherwise.
+  const backend = requested ?? record?.backend ?? (await chooseBackend(ctx.platform, deps.host));
   const target: ScheduleTarget = { name, workspace, node: deps.node, remit: deps.remit, user: scheduleUser(ctx), logon };
   const definition = scheduleDefinition(backend, spec, target, { env: ctx.env, userHome: ctx.userHome, now: ctx.clock.now() });
-  return { workspace, record, definition };
+  return { workspace, record: found, definition };
 }
 
 /** `remit schedule install`: register (or replace) this workspace's nightly run. */
@@ -219,7 +227,7 @@ export async function show(options: ShowOptions, ctx: Context, deps: ScheduleDep
 export async function remove(options: RemoveOptions, ctx: Context, deps: ScheduleDeps = systemScheduleDeps()): Promise<number> {
   const say = sayFor(ctx);
   const workspace = workspaceRoot(ctx);
-  const record = await installedRecord(workspace, deps.host);
+  const record = await installedRecord(workspace, ctx, deps.host);
   const name = options.name !== undefined ? checkTaskName(options.name) : (record?.name ?? defaultTaskName(workspace, ctx.platform));
   const places = placesFor(ctx, workspace, deps);
   // The recorded scheduler first, then every other one this platform has: a task installed
@@ -227,7 +235,7 @@ export async function remove(options: RemoveOptions, ctx: Context, deps: Schedul
   const backends = [...new Set<Backend>([...(record && record.name === name ? [record.backend] : []), ...backendsFor(ctx.platform)])];
   const removed: string[] = [];
   for (const backend of backends) removed.push(...(await removeTask(name, backend, deps.host, places)));
-  const hadRecord = await deps.host.removeFile(scheduleRecordPath(workspace));
+  const hadRecord = record !== undefined && (await deps.host.removeFile(scheduleRecordPath(workspace)));
   if (!removed.length) {
     say.info(`no remit task named ${name} was scheduled for ${workspace}${hadRecord ? ' (forgot the stale record)' : ''}`);
     return 0;
