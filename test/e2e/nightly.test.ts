@@ -148,7 +148,7 @@ notify:
     try {
       const result = remit(['status', '--json'], { home });
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout)).toMatchObject({ lastRun: null, pendingExceptions: 0, portals: [] });
+      expect(JSON.parse(result.stdout)).toMatchObject({ lastRun: null, pendingExceptions: 0, portals: [], nextScheduledRun: null });
     } finally {
       removeDir(home);
     }
@@ -163,7 +163,7 @@ describe('never waits for input without a terminal', () => {
         ['init'], ['import'], ['import', join(home, 'nothing.csv')], ['invoices', 'import', join(home, 'nothing.csv')], ['match'], ['match', '--dry-run'],
         ['report', 'applications'], ['report', 'exceptions'], ['report', 'deductions'], ['report', 'documents'], ['report', 'batches'],
         ['export-gl'], ['fetch'], ['run'], ['status'], ['portal', 'list'], ['portal', 'add'], ['portal', 'add', '--id', 'x'],
-        ['portal', 'test', 'nope'], ['portal', 'remove', 'nope'], ['--help'],
+        ['portal', 'test', 'nope'], ['portal', 'remove', 'nope'], ['schedule', 'show'], ['notify', 'password'], ['--help'],
       ];
       for (const args of commands) {
         const started = Date.now();

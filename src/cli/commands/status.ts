@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayMinor } from '../../core/money.js';
+import { nextRun } from '../../schedule/next-run.js';
+import { readScheduleRecord } from '../../schedule/record.js';
 import type { Context } from '../context.js';
 import { render } from '../table.js';
 import { openWorkspace } from '../workspace.js';
@@ -27,6 +29,7 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
       openDeductions: deductionsOpen.length,
       openDeductionsMinor: deductionsOpen.reduce((sum, d) => sum + Number(d['amount_minor'] ?? 0), 0),
       failedDocuments: c.failedDocuments ?? 0,
+      nextScheduledRun: nextScheduled(paths.root, ctx.clock.now()),
     };
     if (options.json) {
       ctx.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
@@ -37,6 +40,7 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
       `need a person ${status.pendingExceptions} line(s) in remit report exceptions`,
       `deductions    ${status.openDeductions} open (${displayMinor(status.openDeductionsMinor)})`,
       `failed files  ${status.failedDocuments} (remit report documents)`,
+      `next run      ${status.nextScheduledRun ?? 'not scheduled (remit schedule install)'}`,
       '',
     ];
     ctx.stdout.write(lines.join('\n'));
@@ -45,6 +49,12 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
   } finally {
     ledger.close();
   }
+}
+
+function nextScheduled(root: string, now: Date): string | null {
+  const record = readScheduleRecord(root);
+  const next = record ? nextRun(record, now) : undefined;
+  return next ? next.toISOString() : null;
 }
 
 function latestSummary(runsDir: string): { exitCode?: number } | undefined {
