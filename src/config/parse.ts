@@ -3,6 +3,7 @@
  * with its path; the caller reports them all at once (exit 2).
  */
 import { REASON_CODES } from '../core/reasons.js';
+import { parseAmount } from '../core/money.js';
 import { validatePdfTemplate } from '../parsers/pdf/template.js';
 import { parseNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
@@ -43,11 +44,20 @@ export function parseConfig(raw: unknown): { config?: Config; problems: string[]
   }
 
   const matchingRaw = section(root, 'matching', 'matching', problems);
-  unknownKeys(matchingRaw, ['auto_apply_confidence', 'invoice_prefixes'], 'matching', problems);
+  unknownKeys(matchingRaw, ['auto_apply_confidence', 'invoice_prefixes', 'date_window_days', 'write_off_tolerance', 'discount_grace_days', 'max_subset_size'], 'matching', problems);
+  const toleranceText = optionalString(matchingRaw, 'write_off_tolerance', 'matching.write_off_tolerance', problems) ?? '0.00';
+  const tolerance = parseAmount(toleranceText);
+  if (!tolerance.ok || tolerance.minor < 0 || tolerance.minor > 100_00) {
+    problems.add('matching.write_off_tolerance', `must be an amount from 0.00 to 100.00, got "${toleranceText}"`);
+  }
   const matching = {
     autoApplyConfidence:
       optionalNumber(matchingRaw, 'auto_apply_confidence', 'matching.auto_apply_confidence', problems, { min: 0, max: 1 }) ?? 0.95,
     invoicePrefixes: stringList(matchingRaw, 'invoice_prefixes', 'matching.invoice_prefixes', problems) ?? DEFAULT_INVOICE_PREFIXES,
+    dateWindowDays: optionalNumber(matchingRaw, 'date_window_days', 'matching.date_window_days', problems, { min: 1, max: 3650, integer: true }) ?? 120,
+    writeOffToleranceMinor: tolerance.ok ? tolerance.minor : 0,
+    discountGraceDays: optionalNumber(matchingRaw, 'discount_grace_days', 'matching.discount_grace_days', problems, { min: 0, max: 60, integer: true }) ?? 0,
+    maxSubsetSize: optionalNumber(matchingRaw, 'max_subset_size', 'matching.max_subset_size', problems, { min: 1, max: 12, integer: true }) ?? 6,
   };
 
   const limitsRaw = section(root, 'limits', 'limits', problems);
@@ -140,7 +150,7 @@ function parseCompanies(raw: Raw, problems: Problems): Record<string, Company> {
     const currency = optionalString(value, 'currency', `${path}.currency`, problems) ?? 'USD';
     if (!CURRENCY.test(currency)) problems.add(`${path}.currency`, `must be a three-letter ISO code such as USD, got "${currency}"`);
     const gl = section(value, 'gl', `${path}.gl`, problems);
-    unknownKeys(gl, ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'deductions'], `${path}.gl`, problems);
+    unknownKeys(gl, ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions'], `${path}.gl`, problems);
     const account = (key: string, fallback: string): string => optionalString(gl, key, `${path}.gl.${key}`, problems) ?? fallback;
     const deductions = { ...DEFAULT_DEDUCTION_ACCOUNTS, ...stringMap(gl, 'deductions', `${path}.gl.deductions`, problems) };
     for (const reason of Object.keys(deductions)) {
@@ -157,6 +167,7 @@ function parseCompanies(raw: Raw, problems: Problems): Record<string, Company> {
         accountsReceivable: account('accounts_receivable', '1200'),
         discountsAllowed: account('discounts_allowed', '4910'),
         unappliedCash: account('unapplied_cash', '2410'),
+        writeOff: account('write_off', '6990'),
         deductions,
       },
     };

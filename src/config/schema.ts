@@ -11,6 +11,8 @@ export interface GlAccounts {
   accountsReceivable: string;
   discountsAllowed: string;
   unappliedCash: string;
+  /** Small differences written off within matching.write_off_tolerance. */
+  writeOff: string;
   /** Deduction account per reason code; `default` catches the rest. */
   deductions: Record<string, string>;
 }
@@ -43,6 +45,14 @@ export interface MatchingSettings {
   autoApplyConfidence: number;
   /** Prefixes a payer may drop from our invoice numbers (compared without punctuation). */
   invoicePrefixes: string[];
+  /** How long before the payment an invoice may be dated for an amount-only match. */
+  dateWindowDays: number;
+  /** Differences up to this (minor units) close the invoice, written off to gl.write_off. */
+  writeOffToleranceMinor: number;
+  /** Days after the discount date a discount is still accepted as earned. */
+  discountGraceDays: number;
+  /** Largest set of invoices one payment may be matched to by amounts alone. */
+  maxSubsetSize: number;
 }
 
 export interface PortalAccount {

@@ -17,6 +17,7 @@ companies:
       accounts_receivable: "1200"  # credit: invoices settled
       discounts_allowed: "4910"    # debit: early-payment discounts taken
       unapplied_cash: "2410"       # credit: cash not applied to an invoice
+      write_off: "6990"            # small differences within matching.write_off_tolerance
       deductions:                  # debit: money the payer kept, by reason code
         default: "1290"
         shortage: "1291"
@@ -44,6 +45,14 @@ matching:
   auto_apply_confidence: 0.95
   # Prefixes payers drop from our invoice numbers (INV-101234 written as 101234).
   invoice_prefixes: [INV, INVOICE, IN, INVNO, "NO"]
+  # An invoice found by amount alone must be dated at most this many days before the payment.
+  date_window_days: 120
+  # Differences up to this amount close the invoice and are written off to gl.write_off.
+  write_off_tolerance: "0.00"
+  # Days after the discount date a discount still counts as earned (else: unearned-discount deduction).
+  discount_grace_days: 0
+  # Largest set of open invoices one payment may be matched to by amounts alone.
+  max_subset_size: 6
 
 # Hard limits for files from outside; a file over a limit fails with a clear message.
 limits:

@@ -3,7 +3,7 @@
  * "Shortage Claim", "Late Shipment Penalty"); remit keeps the payer's text and maps it to
  * one of a short list of codes that the GL mapping and reports use.
  */
-export const REASON_CODES = ['shortage', 'damaged', 'pricing', 'co-op', 'late-delivery', 'returns', 'freight', 'other'] as const;
+export const REASON_CODES = ['shortage', 'damaged', 'pricing', 'co-op', 'late-delivery', 'returns', 'freight', 'unearned-discount', 'other'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 /** X12 element 426 (adjustment reason) codes seen on retail 820s. */

@@ -2,6 +2,7 @@
  * Build balanced journal lines for applied cash, one entry per remittance:
  *   Dr bank clearing (cash received)      Cr accounts receivable (invoices settled)
  *   Dr discounts allowed                   Cr unapplied cash (cash not applied)
+ *   Dr write-off (small differences within tolerance; a negative one is a credit)
  *   Dr deductions by reason code
  * Every entry must balance to the cent; otherwise nothing is built.
  */
@@ -44,9 +45,10 @@ function entryFor(remittance: PostableRemittance, accounts: GlAccounts): Journal
 
   post(accounts.bankClearing, remittance.totalMinor, 'debit', null, `cash received ${remittance.payer} ${remittance.paymentRef}`);
   for (const application of remittance.applications) {
-    const settled = application.cashMinor + application.discountMinor + application.deductionMinor;
+    const settled = application.cashMinor + application.discountMinor + application.deductionMinor + application.writeOffMinor;
     post(accounts.accountsReceivable, settled, 'credit', application.invoiceNumber, `line ${application.lineNo} settles ${application.invoiceNumber}`);
     post(accounts.discountsAllowed, application.discountMinor, 'debit', application.invoiceNumber, `discount taken on ${application.invoiceNumber}`);
+    post(accounts.writeOff, application.writeOffMinor, 'debit', application.invoiceNumber, `small difference written off on ${application.invoiceNumber}`);
   }
   for (const deduction of remittance.deductions) {
     const account = accounts.deductions[deduction.reasonCode] ?? accounts.deductions['default'] ?? accounts.accountsReceivable;

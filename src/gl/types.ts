@@ -22,6 +22,8 @@ export interface PostableRemittance {
     cashMinor: Minor;
     discountMinor: Minor;
     deductionMinor: Minor;
+    /** Positive: a short payment written off; negative: a small overpayment taken in. */
+    writeOffMinor: Minor;
   }>;
   deductions: Array<{
     id: number;

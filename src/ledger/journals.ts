@@ -31,7 +31,7 @@ export class Journals {
       'SELECT line_no, reference, paid_minor, unapplied_minor, status FROM remittance_lines WHERE remittance_id = ? ORDER BY line_no',
     );
     const applications = this.db.prepare(
-      `SELECT a.id, l.line_no, i.number, a.cash_minor, a.discount_minor, a.deduction_minor
+      `SELECT a.id, l.line_no, i.number, a.cash_minor, a.discount_minor, a.deduction_minor, a.write_off_minor
        FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN invoices i ON i.id = a.invoice_id
        WHERE l.remittance_id = ? AND a.status = 'applied' AND a.journal_id IS NULL ORDER BY l.line_no, a.id`,
     );
@@ -50,9 +50,12 @@ export class Journals {
       lines: (lines.all(r.id) as Array<{ line_no: number; reference: string; paid_minor: number; unapplied_minor: number; status: string }>).map(
         (l) => ({ lineNo: l.line_no, reference: l.reference, paidMinor: l.paid_minor, unappliedMinor: l.unapplied_minor, status: l.status }),
       ),
-      applications: (applications.all(r.id) as Array<{ id: number; line_no: number; number: string; cash_minor: number; discount_minor: number; deduction_minor: number }>).map(
-        (a) => ({ id: a.id, lineNo: a.line_no, invoiceNumber: a.number, cashMinor: a.cash_minor, discountMinor: a.discount_minor, deductionMinor: a.deduction_minor }),
-      ),
+      applications: (
+        applications.all(r.id) as Array<{ id: number; line_no: number; number: string; cash_minor: number; discount_minor: number; deduction_minor: number; write_off_minor: number }>
+      ).map((a) => ({
+        id: a.id, lineNo: a.line_no, invoiceNumber: a.number, cashMinor: a.cash_minor, discountMinor: a.discount_minor, deductionMinor: a.deduction_minor,
+        writeOffMinor: a.write_off_minor,
+      })),
       deductions: (deductions.all(r.id) as Array<{ id: number; line_no: number; number: string | null; amount_minor: number; reason_code: string }>).map(
         (d) => ({ id: d.id, lineNo: d.line_no, invoiceNumber: d.number, amountMinor: d.amount_minor, reasonCode: d.reason_code }),
       ),

@@ -7,8 +7,9 @@ import type Database from 'better-sqlite3';
 import { RemitError, ExitCode } from '../core/errors.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-fetch.js';
+import * as m003 from './migrations/003-matching.js';
 
-export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002];
+export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003];
 
 export function migrate(db: Database.Database, file: string, at: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');

@@ -11,7 +11,7 @@ export class Reports {
     return this.db
       .prepare(
         `SELECT a.id AS application_id, r.company, r.payer, r.payment_ref, r.payment_date, l.line_no, l.reference AS line_ref,
-                i.number AS invoice_number, a.cash_minor, a.discount_minor, a.deduction_minor, r.currency, a.method,
+                i.number AS invoice_number, a.cash_minor, a.discount_minor, a.deduction_minor, a.write_off_minor, r.currency, a.method,
                 a.confidence, a.status, a.explanation, a.journal_id
          FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN remittances r ON r.id = l.remittance_id
          JOIN invoices i ON i.id = a.invoice_id

@@ -1,126 +1,136 @@
 /**
  * Cash application for one payer: passes run most reliable first over all lines, so a
  * stronger pass always gets its invoice before a weaker one can; an invoice settled by
- * one line is no longer open for the next. Ambiguity is never guessed: it goes to review.
+ * one line is no longer open for the next. Ambiguity is never guessed: it goes to review,
+ * with ranked candidates, as does anything below the auto-apply confidence.
+ *
+ *   pass                  method                         confidence
+ *   exact reference       exact-reference                1.00
+ *   normalised reference  normalised-reference           0.97
+ *   learned habit         learned-rule:<kind>            0.96
+ *   PO                    po-number                      0.95
+ *   several invoices      multi-reference                0.96
+ *   slip / truncation     reference-slip, truncated-reference   0.95 (0.70 if the amount disagrees)
+ *   amount alone          amount-match                   0.95 (0.90 without dates, 0.85 naming another document, 0.70 outside the window)
+ *   set of invoices       subset-sum                     0.95 (0.60-0.90 when not certain)
+ *   payer deductions      (deduction)
  */
-import { displayMinor } from '../core/money.js';
-import { compact, normalisePo, normaliseReference } from './reference.js';
-import { lineDeductions, review, settle, type Found } from './settle.js';
-import type { InvoiceCandidate, LineDecision, LineToMatch, MatchSettings } from './types.js';
+import { InvoiceBook } from './book.js';
+import { rankCandidates } from './candidates.js';
+import { applicationsOf, isAutomatic } from './decisions.js';
+import type { Outcome, Pass, PassContext } from './pass.js';
+import { amountPass } from './passes/amount.js';
+import { leftoverPass } from './passes/leftover.js';
+import { nearReferencePass } from './passes/near.js';
+import { exactPass, learnedPass, normalisedPass, poPass } from './passes/reference.js';
+import { severalPass } from './passes/several.js';
+import { subsetPass } from './passes/subset.js';
+import { resolveSettings, type Settings } from './settings.js';
+import { review, settle, settleSet } from './settle.js';
+import type { Candidate, InvoiceCandidate, LineDecision, LineToMatch, MatchSettings } from './types.js';
 
-interface Index {
-  exact: Map<string, InvoiceCandidate[]>;
-  normalised: Map<string, InvoiceCandidate[]>;
-  po: Map<string, InvoiceCandidate[]>;
+/** Most reliable first. */
+export const PASSES: readonly Pass[] = [exactPass, normalisedPass, learnedPass, poPass, severalPass, nearReferencePass, amountPass, subsetPass, leftoverPass];
+
+interface Prepared {
+  line: LineToMatch;
+  /** Clauses every decision of this line carries (a learned reason mapping). */
+  notes: string[];
 }
-
-type PassResult = { found: Found } | { decision: LineDecision } | undefined;
-type Pass = (line: LineToMatch, index: Index, settings: MatchSettings) => PassResult;
 
 /** Decide every line of one payer against that payer's invoices. Pure: no IO. */
 export function matchPayer(lines: LineToMatch[], invoices: InvoiceCandidate[], settings: MatchSettings): LineDecision[] {
-  // Work on copies: remaining amounts change as lines are applied within this run.
-  const working = invoices.map((invoice) => ({ ...invoice }));
-  const index = buildIndex(working, settings);
+  const resolved = resolveSettings(settings);
+  // The book works on copies: remaining amounts change as lines are applied within this run.
+  const context: PassContext = { book: new InvoiceBook(invoices, resolved), settings: resolved };
+  const prepared = lines.map((line) => withLearnedReasons(line, resolved));
   const decisions = new Map<number, LineDecision>();
 
   for (const pass of PASSES) {
-    for (const line of lines) {
-      if (decisions.has(line.id)) continue;
-      const result = pass(line, index, settings);
-      if (!result) continue;
-      const decision = 'decision' in result ? result.decision : settle(line, result.found, settings.autoApplyConfidence);
-      decisions.set(line.id, decision);
-      if (decision.kind === 'apply' && decision.status === 'applied') {
-        const invoice = working.find((candidate) => candidate.id === decision.invoiceId);
-        if (invoice) invoice.remainingMinor -= decision.cashMinor + decision.discountMinor + decision.deductionMinor;
+    const pending = prepared.filter((p) => !decisions.has(p.line.id));
+    if (!pass.batch) {
+      for (const p of pending) {
+        const outcome = pass.run(p.line, context);
+        if (outcome) decisions.set(p.line.id, commit(p, outcome, context));
       }
+      continue;
+    }
+    const outcomes = pending.map((p) => ({ p, outcome: pass.run(p.line, context) }));
+    const claims = new Map<number, number>();
+    for (const { outcome } of outcomes) for (const id of claimed(outcome, resolved)) claims.set(id, (claims.get(id) ?? 0) + 1);
+    for (const { p, outcome } of outcomes) {
+      if (!outcome) continue;
+      const shared = claimed(outcome, resolved).filter((id) => (claims.get(id) ?? 0) > 1);
+      decisions.set(p.line.id, commit(p, shared.length > 0 ? contested(p.line, outcome, shared, context) : outcome, context));
     }
   }
-  return lines.map((line) => decisions.get(line.id) ?? unmatched(line));
+  return prepared.map((p) => decisions.get(p.line.id) ?? finish(p, unmatched(p.line), context));
 }
 
-const exactPass: Pass = (line, index) => {
-  const reference = line.reference.trim();
-  if (!reference || line.referenceKind === 'po') return undefined;
-  return pick(line, index.exact.get(reference) ?? [], 'exact-reference', 1.0, (inv) => `reference "${line.reference}" is invoice ${inv.number}`);
-};
-
-const normalisedPass: Pass = (line, index, settings) => {
-  if (!line.reference.trim() || line.referenceKind === 'po') return undefined;
-  const key = normaliseReference(line.reference, settings.invoicePrefixes);
-  if (!key) return undefined;
-  return pick(
-    line,
-    index.normalised.get(key) ?? [],
-    'normalised-reference',
-    0.97,
-    (inv) => `reference "${line.reference}" is ${inv.number} written differently`,
-  );
-};
-
-const poPass: Pass = (line, index) => {
-  const tried = new Set<string>();
-  for (const value of [line.po, line.reference]) {
-    const key = value ? normalisePo(value) : '';
-    if (!key || tried.has(key)) continue;
-    tried.add(key);
-    const result = pick(line, index.po.get(key) ?? [], 'po-number', 0.95, (inv) => `PO ${value} belongs to one open invoice, ${inv.number}`);
-    if (result) return result;
+/** Settle the outcome, relieve the invoices of what is applied, and finish the decision. */
+function commit(p: Prepared, outcome: NonNullable<Outcome>, context: PassContext): LineDecision {
+  const decision = 'found' in outcome ? settle(p.line, outcome.found, context.settings) : 'several' in outcome ? settleSet(p.line, outcome.several, context.settings) : outcome.decision;
+  if (isAutomatic(decision)) {
+    for (const part of applicationsOf(decision)) {
+      const invoice = context.book.get(part.invoiceId);
+      if (invoice) context.book.relieve(invoice, part.cashMinor + part.discountMinor + part.deductionMinor + part.writeOffMinor);
+    }
   }
-  return undefined;
-};
+  return finish(p, decision, context, 'several' in outcome ? (outcome.several.alternatives ?? []) : []);
+}
 
-/** Lines no invoice claimed: payer deductions, or cash left unapplied. */
-const leftoverPass: Pass = (line) => {
-  if (line.paidMinor < 0) {
-    const deductions = lineDeductions(line);
-    const kept = -line.paidMinor;
-    const listed = deductions.reduce((sum, d) => sum + d.amountMinor, 0);
-    const recorded = listed === kept ? deductions : [{ amountMinor: kept, reasonCode: deductions[0]?.reasonCode ?? 'other', reasonRaw: deductions[0]?.reasonRaw ?? line.reference }];
-    return {
-      decision: {
-        kind: 'deduction',
-        lineId: line.id,
-        deductions: recorded,
-        explanation: `payer deduction ${displayMinor(kept)} (${recorded.map((d) => d.reasonCode).join(', ')}) with no invoice of ours: recorded for follow-up`,
-      },
-    };
+/** Learned notes in the explanation; ranked candidates on everything a person will see. */
+function finish(p: Prepared, decision: LineDecision, context: PassContext, alternatives: Candidate[] = []): LineDecision {
+  const explained = p.notes.length > 0 ? { ...decision, explanation: [decision.explanation, ...p.notes].join('; ') } : decision;
+  if (explained.kind === 'deduction' || isAutomatic(explained)) return explained;
+  if (explained.kind === 'unapplied' && p.line.paidMinor <= 0) return explained;
+  const { book, settings } = context;
+  if (explained.kind === 'review') {
+    return { ...explained, candidates: rankCandidates(p.line, book, settings, explained.candidateIds, [...(explained.candidates ?? []), ...alternatives]) };
   }
-  return undefined;
-};
-
-const PASSES: Pass[] = [exactPass, normalisedPass, poPass, leftoverPass];
-
-/**
- * One candidate set for a line: exactly one open invoice settles it; several is review;
- * a match only among closed invoices means "not open", and the line is never moved
- * onto another invoice.
- */
-function pick(
-  line: LineToMatch,
-  candidates: InvoiceCandidate[],
-  method: string,
-  confidence: number,
-  why: (invoice: InvoiceCandidate) => string,
-): PassResult {
-  if (candidates.length === 0) return undefined;
-  const sameCurrency = candidates.filter((inv) => inv.currency === line.currency);
-  if (sameCurrency.length === 0) {
-    return { decision: review(line, `reference "${line.reference}" is ${candidates[0]!.number}, which is in ${candidates[0]!.currency}, not ${line.currency}`, candidates.map((c) => c.id)) };
+  if (explained.kind === 'unapplied') {
+    const candidates = rankCandidates(p.line, book, settings);
+    return candidates.length > 0 ? { ...explained, candidates } : explained;
   }
-  const open = sameCurrency.filter((inv) => inv.open && inv.remainingMinor !== 0);
-  if (open.length === 1) return { found: { invoice: open[0]!, method, confidence, why: why(open[0]!) } };
-  if (open.length > 1) {
-    return {
-      decision: review(line, `"${line.reference || line.po}" fits ${open.length} open invoices (${open.map((inv) => inv.number).join(', ')}): left for review`, open.map((inv) => inv.id)),
-    };
-  }
-  if (line.paidMinor < 0) return undefined; // a payer deduction that happens to quote a closed document
-  const closed = sameCurrency.map((inv) => inv.number).join(', ');
-  return {
-    decision: { kind: 'unapplied', lineId: line.id, unappliedMinor: line.paidMinor, explanation: `${closed} is not open (paid or closed): left as unapplied cash, not moved to another invoice` },
+  // A proposal: what it proposes comes first, at the confidence it was found with.
+  const proposed = applicationsOf(explained);
+  const own: Candidate = {
+    invoiceIds: proposed.map((part) => part.invoiceId),
+    invoiceNumbers: proposed.map((part) => part.invoiceNumber),
+    score: explained.confidence,
+    reason: `proposed by ${explained.method}`,
   };
+  const others = rankCandidates(p.line, book, settings, [], alternatives).filter((c) => c.invoiceIds.join() !== own.invoiceIds.join());
+  return { ...explained, candidates: [own, ...others].slice(0, 5) };
+}
+
+/** Invoices an outcome would take without a person. */
+function claimed(outcome: Outcome, settings: Settings): number[] {
+  if (!outcome) return [];
+  if ('found' in outcome) return outcome.found.confidence >= settings.autoApplyConfidence ? [outcome.found.invoice.id] : [];
+  if ('several' in outcome) return outcome.several.confidence >= settings.autoApplyConfidence ? outcome.several.invoices.map((inv) => inv.id) : [];
+  return [];
+}
+
+function contested(line: LineToMatch, outcome: NonNullable<Outcome>, shared: number[], context: PassContext): NonNullable<Outcome> {
+  const why = 'found' in outcome ? outcome.found.why : 'several' in outcome ? outcome.several.why : outcome.decision.explanation;
+  const numbers = shared.map((id) => context.book.get(id)?.number ?? String(id)).join(', ');
+  const ids = 'found' in outcome ? [outcome.found.invoice.id] : 'several' in outcome ? outcome.several.invoices.map((inv) => inv.id) : shared;
+  return { decision: review(line, `${why}; but another line of this payer fits ${numbers} in the same way: left for review`, ids) };
+}
+
+/** A payer's own reason codes, as an operator taught them, replace what the parser read. */
+function withLearnedReasons(line: LineToMatch, settings: Settings): Prepared {
+  const rules = settings.learnedRules.filter((rule) => rule.kind === 'reason-map' && rule.payer === line.payer && rule.reasonCode);
+  if (rules.length === 0 || line.adjustments.length === 0) return { line, notes: [] };
+  const notes: string[] = [];
+  const adjustments = line.adjustments.map((adjustment) => {
+    const rule = rules.find((r) => r.value.trim().toUpperCase() === adjustment.reasonRaw.trim().toUpperCase());
+    if (!rule || rule.reasonCode === adjustment.reasonCode) return adjustment;
+    notes.push(`reason "${adjustment.reasonRaw}" read as ${rule.reasonCode} (learned-rule:reason-map, payer ${rule.payer})`);
+    return { ...adjustment, reasonCode: rule.reasonCode! };
+  });
+  return { line: { ...line, adjustments }, notes };
 }
 
 function unmatched(line: LineToMatch): LineDecision {
@@ -131,20 +141,4 @@ function unmatched(line: LineToMatch): LineDecision {
     unappliedMinor: line.paidMinor,
     explanation: `no open invoice of this payer matches ${what}${line.po ? ` or PO ${line.po}` : ''}: left as unapplied cash`,
   };
-}
-
-function buildIndex(invoices: InvoiceCandidate[], settings: MatchSettings): Index {
-  const index: Index = { exact: new Map(), normalised: new Map(), po: new Map() };
-  const add = (map: Map<string, InvoiceCandidate[]>, key: string, invoice: InvoiceCandidate): void => {
-    if (!key) return;
-    const list = map.get(key);
-    if (list) list.push(invoice);
-    else map.set(key, [invoice]);
-  };
-  for (const invoice of invoices) {
-    add(index.exact, invoice.number.trim(), invoice);
-    add(index.normalised, normaliseReference(invoice.number, settings.invoicePrefixes), invoice);
-    if (invoice.po && compact(invoice.po)) add(index.po, normalisePo(invoice.po), invoice);
-  }
-  return index;
 }

@@ -8,6 +8,7 @@ const accounts = {
   accountsReceivable: '1200',
   discountsAllowed: '4910',
   unappliedCash: '2410',
+  writeOff: '6990',
   deductions: { default: '1290', shortage: '1291', pricing: '1293' },
 };
 
@@ -24,8 +25,8 @@ function payment(): PostableRemittance {
       { lineNo: 4, reference: 'OLD', paidMinor: 7500, unappliedMinor: 7500, status: 'unapplied' },
     ],
     applications: [
-      { id: 1, lineNo: 1, invoiceNumber: 'A', cashMinor: 98000, discountMinor: 2000, deductionMinor: 0 },
-      { id: 2, lineNo: 2, invoiceNumber: 'B', cashMinor: 45000, discountMinor: 0, deductionMinor: 5000 },
+      { id: 1, lineNo: 1, invoiceNumber: 'A', cashMinor: 98000, discountMinor: 2000, deductionMinor: 0, writeOffMinor: 0 },
+      { id: 2, lineNo: 2, invoiceNumber: 'B', cashMinor: 45000, discountMinor: 0, deductionMinor: 5000, writeOffMinor: 0 },
     ],
     deductions: [
       { id: 1, lineNo: 2, invoiceNumber: 'B', amountMinor: 5000, reasonCode: 'shortage' },
@@ -49,6 +50,16 @@ describe('buildJournal', () => {
     expect(debit).toBe(credit);
     expect(lines.every((l) => l.debitMinor >= 0 && l.creditMinor >= 0 && Number.isInteger(l.debitMinor))).toBe(true);
     expect(lines.map((l) => l.lineNo)).toEqual(lines.map((_, i) => i + 1));
+  });
+
+  it('posts a small difference written off, and keeps the entry balanced', () => {
+    const p = payment();
+    // Invoice A was 1,000.03: the payer paid 980.00 with a 20.00 discount; 0.03 is written off.
+    p.applications[0]!.writeOffMinor = 3;
+    const lines = buildJournal([p], accounts);
+    expect(lines.find((l) => l.account === '6990')).toMatchObject({ debitMinor: 3, creditMinor: 0 });
+    expect(lines.filter((l) => l.account === '1200').reduce((s, l) => s + l.creditMinor, 0)).toBe(100003 + 50000);
+    expect(lines.reduce((s, l) => s + l.debitMinor, 0)).toBe(lines.reduce((s, l) => s + l.creditMinor, 0));
   });
 
   it('refuses to build anything when an entry does not balance', () => {

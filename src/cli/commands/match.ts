@@ -1,6 +1,7 @@
 /** `remit match`: apply what is certain, leave the rest for a person. */
 import { displayMinor } from '../../core/money.js';
 import { matchPayer } from '../../matching/match.js';
+import { applicationsOf, isAutomatic } from '../../matching/decisions.js';
 import type { LineDecision } from '../../matching/types.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
@@ -27,8 +28,8 @@ export async function run(options: MatchOptions, ctx: Context): Promise<number> 
     if (options.dryRun) {
       const rows = decisions.map((d) => ({
         line_id: d.lineId,
-        outcome: d.kind === 'apply' ? d.status : d.kind,
-        invoice: d.kind === 'apply' ? d.invoiceNumber : '',
+        outcome: d.kind === 'apply' || d.kind === 'split' ? d.status : d.kind,
+        invoice: applicationsOf(d).map((part) => part.invoiceNumber).join(' + '),
         explanation: d.explanation,
       }));
       ctx.stdout.write(render(rows, ['line_id', 'outcome', 'invoice', 'explanation'], options.json ? 'json' : 'table'));
@@ -58,10 +59,10 @@ interface Tally {
 function summarise(decisions: LineDecision[]): Tally {
   const tally: Tally = { applied: 0, appliedMinor: 0, proposed: 0, deductions: 0, unapplied: 0, review: 0 };
   for (const d of decisions) {
-    if (d.kind === 'apply' && d.status === 'applied') {
+    if (isAutomatic(d)) {
       tally.applied += 1;
-      tally.appliedMinor += d.cashMinor;
-    } else if (d.kind === 'apply') tally.proposed += 1;
+      tally.appliedMinor += applicationsOf(d).reduce((sum, part) => sum + part.cashMinor, 0);
+    } else if (d.kind === 'apply' || d.kind === 'split') tally.proposed += 1;
     else if (d.kind === 'deduction') tally.deductions += 1;
     else if (d.kind === 'unapplied') tally.unapplied += 1;
     else tally.review += 1;

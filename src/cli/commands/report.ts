@@ -8,8 +8,8 @@ import { companyFor, openWorkspace } from '../workspace.js';
 
 const KINDS = {
   applications: {
-    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'cash', 'discount', 'deduction', 'currency', 'method', 'confidence', 'status', 'explanation', 'application_id', 'journal_id'],
-    money: { cash: 'cash_minor', discount: 'discount_minor', deduction: 'deduction_minor' },
+    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'cash', 'discount', 'deduction', 'currency', 'method', 'confidence', 'status', 'explanation', 'write_off', 'application_id', 'journal_id'],
+    money: { cash: 'cash_minor', discount: 'discount_minor', deduction: 'deduction_minor', write_off: 'write_off_minor' },
   },
   exceptions: {
     columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'status', 'unapplied', 'currency', 'note'],
