@@ -75,12 +75,54 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('report')
-    .description('applications | exceptions | deductions | documents | batches')
+    .description('applications | exceptions | deductions | documents | batches | rules')
     .argument('<kind>', 'which report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--json', 'same as --format json')
     .option('--company <code>', 'only this company')
     .action(lazy<[string, object]>(() => import('./commands/report.js')));
+
+  program
+    .command('review')
+    .description('walk the lines that need a person (terminal only; scripts use apply, unapply, deduction code)')
+    .option('--company <code>', 'only this company')
+    .action(lazy<[object]>(() => import('./commands/review.js'), true));
+
+  program
+    .command('apply')
+    .description('apply a line\'s unapplied cash to an invoice (confirms a proposal when it matches one)')
+    .argument('<line>', 'remittance line id (line_id in remit report exceptions --format csv)')
+    .argument('<invoice>', 'invoice number')
+    .option('--amount <amount>', 'how much (default: as much as fits)')
+    .action(lazy<[string, string, object]>(() => import('./commands/apply.js'), true));
+
+  program
+    .command('unapply')
+    .description('undo an application; after export the next journal reverses it')
+    .argument('<application>', 'application id (application_id in remit report applications --format csv)')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/apply.js')).unapply }), true));
+
+  const deduction = program.command('deduction').description('payer deductions');
+  deduction
+    .command('code')
+    .description('say why the payer kept money (recodes its deductions, or records a negative line as one)')
+    .argument('<line>', 'remittance line id')
+    .requiredOption('--reason <code>', 'shortage, damaged, pricing, co-op, late-delivery, returns, freight, unearned-discount, other')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/deduction.js')).code }), true));
+
+  program
+    .command('explain')
+    .description('what remit decided for a line and every candidate it weighed')
+    .argument('<line>', 'remittance line id')
+    .option('--json', 'JSON on stdout')
+    .action(lazy<[string, object]>(() => import('./commands/explain.js')));
+
+  const rules = program.command('rules').description('what remit learned from operators (list: remit report rules)');
+  rules
+    .command('remove')
+    .description('forget a learned rule')
+    .argument('<id>', 'rule id from remit report rules')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/rules.js')).remove }), true));
 
   program
     .command('export-gl')

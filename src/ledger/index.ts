@@ -14,6 +14,7 @@ import { Matching } from './matching.js';
 import { Journals } from './journals.js';
 import { Reports } from './reports.js';
 import { Fetches } from './fetches.js';
+import { Manual } from './manual.js';
 
 export class Ledger {
   readonly documents: Documents;
@@ -23,6 +24,7 @@ export class Ledger {
   readonly journals: Journals;
   readonly reports: Reports;
   readonly fetches: Fetches;
+  readonly manual: Manual;
 
   private constructor(
     readonly db: Database.Database,
@@ -36,6 +38,7 @@ export class Ledger {
     this.journals = new Journals(db, now);
     this.reports = new Reports(db);
     this.fetches = new Fetches(db, now);
+    this.manual = new Manual(db, now);
   }
 
   /** Open (or create) a ledger file: WAL, foreign keys on, migrations applied. */

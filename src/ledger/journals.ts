@@ -23,10 +23,13 @@ export class Journals {
   unexported(company: string): PostableRemittance[] {
     const remittances = this.db
       .prepare(
-        `SELECT id, payer, payment_ref, payment_date, currency, total_minor FROM remittances
-         WHERE company = ? AND journal_id IS NULL AND matched_at IS NOT NULL ORDER BY payment_date, id`,
+        `SELECT id, payer, payment_ref, payment_date, currency, total_minor, journal_id IS NOT NULL AS late FROM remittances r
+         WHERE company = ? AND matched_at IS NOT NULL AND (journal_id IS NULL
+           OR EXISTS (SELECT 1 FROM applications a JOIN remittance_lines l ON l.id = a.line_id WHERE l.remittance_id = r.id AND a.journal_id IS NULL AND a.status = 'applied')
+           OR EXISTS (SELECT 1 FROM deductions d JOIN remittance_lines l ON l.id = d.line_id WHERE l.remittance_id = r.id AND d.journal_id IS NULL))
+         ORDER BY payment_date, id`,
       )
-      .all(company) as Array<{ id: number; payer: string; payment_ref: string; payment_date: string; currency: string; total_minor: number }>;
+      .all(company) as Array<{ id: number; payer: string; payment_ref: string; payment_date: string; currency: string; total_minor: number; late: number }>;
     const lines = this.db.prepare(
       'SELECT line_no, reference, paid_minor, unapplied_minor, status FROM remittance_lines WHERE remittance_id = ? ORDER BY line_no',
     );
@@ -42,6 +45,7 @@ export class Journals {
     );
     return remittances.map((r) => ({
       id: r.id,
+      late: r.late === 1,
       payer: r.payer,
       paymentRef: r.payment_ref,
       paymentDate: r.payment_date,
@@ -99,7 +103,7 @@ export class Journals {
       const markApplication = this.db.prepare('UPDATE applications SET journal_id = ? WHERE id = ?');
       const markDeduction = this.db.prepare('UPDATE deductions SET journal_id = ? WHERE id = ?');
       for (const remittance of posted) {
-        markRemittance.run(id, remittance.id);
+        if (!remittance.late) markRemittance.run(id, remittance.id);
         for (const a of remittance.applications) markApplication.run(id, a.id);
         for (const d of remittance.deductions) markDeduction.run(id, d.id);
       }

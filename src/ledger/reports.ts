@@ -24,15 +24,15 @@ export class Reports {
   exceptions(company?: string): ReportRow[] {
     return this.db
       .prepare(
-        `SELECT r.company, r.payer, r.payment_ref, r.payment_date, l.line_no, l.reference AS line_ref,
+        `SELECT l.id AS line_id, r.company, r.payer, r.payment_ref, r.payment_date, l.line_no, l.reference AS line_ref,
                 CASE WHEN l.status = 'applied' THEN 'overpaid' ELSE l.status END AS status,
                 l.unapplied_minor AS amount_minor, r.currency, l.note
          FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id
          WHERE (? IS NULL OR r.company = ?) AND (l.status IN ('unapplied', 'review') OR l.unapplied_minor <> 0)
          UNION ALL
-         SELECT r.company, r.payer, r.payment_ref, r.payment_date, NULL, NULL, 'payment-review', r.total_minor, r.currency, r.review_reason
+         SELECT NULL, r.company, r.payer, r.payment_ref, r.payment_date, NULL, NULL, 'payment-review', r.total_minor, r.currency, r.review_reason
          FROM remittances r WHERE (? IS NULL OR r.company = ?) AND r.needs_review = 1
-         ORDER BY 4, 3, 5`,
+         ORDER BY 5, 4, 6`,
       )
       .all(company ?? null, company ?? null, company ?? null, company ?? null) as ReportRow[];
   }
@@ -40,7 +40,7 @@ export class Reports {
   deductions(company?: string): ReportRow[] {
     return this.db
       .prepare(
-        `SELECT d.id AS deduction_id, r.company, r.payer, r.payment_ref, r.payment_date, l.line_no, l.reference AS line_ref,
+        `SELECT d.id AS deduction_id, l.id AS line_id, r.company, r.payer, r.payment_ref, r.payment_date, l.line_no, l.reference AS line_ref,
                 i.number AS invoice_number, d.amount_minor, r.currency, d.reason_code, d.reason_raw, d.status, d.journal_id
          FROM deductions d JOIN remittance_lines l ON l.id = d.line_id JOIN remittances r ON r.id = l.remittance_id
          LEFT JOIN invoices i ON i.id = d.invoice_id

@@ -19,9 +19,11 @@ export async function run(options: MatchOptions, ctx: Context): Promise<number> 
   try {
     const company = options.company ? companyFor(config, options.company) : undefined;
     const decisions: LineDecision[] = [];
+    // What operators taught remit about each payer's habits (remit report rules).
+    const rules = ledger.manual.rules();
     for (const work of ledger.matching.pendingWork(company)) {
       const invoices = ledger.matching.invoicesForPayer(work.company, work.payer);
-      decisions.push(...matchPayer(work.lines, invoices, config.matching));
+      decisions.push(...matchPayer(work.lines, invoices, { ...config.matching, learnedRules: rules }));
     }
     const say = sayFor(ctx);
     const tally = summarise(decisions);

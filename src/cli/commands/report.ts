@@ -12,11 +12,11 @@ const KINDS = {
     money: { cash: 'cash_minor', discount: 'discount_minor', deduction: 'deduction_minor', write_off: 'write_off_minor' },
   },
   exceptions: {
-    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'status', 'unapplied', 'currency', 'note'],
+    columns: ['line_id', 'payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'status', 'unapplied', 'currency', 'note'],
     money: { unapplied: 'amount_minor' },
   },
   deductions: {
-    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'amount', 'currency', 'reason_code', 'reason_raw', 'status', 'deduction_id', 'journal_id'],
+    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'amount', 'currency', 'reason_code', 'reason_raw', 'status', 'deduction_id', 'line_id', 'journal_id'],
     money: { amount: 'amount_minor' },
   },
   documents: {
@@ -32,7 +32,8 @@ const KINDS = {
 export type ReportKind = keyof typeof KINDS;
 
 export async function run(kind: string, options: { format?: string; json?: boolean; company?: string }, ctx: Context): Promise<number> {
-  if (!(kind in KINDS)) throw new UsageError(`no report "${kind}" (choose: ${Object.keys(KINDS).join(', ')})`);
+  if (kind === 'rules') return (await import('./rules.js')).list(options, ctx);
+  if (!(kind in KINDS)) throw new UsageError(`no report "${kind}" (choose: ${[...Object.keys(KINDS), 'rules'].join(', ')})`);
   const format = (options.json ? 'json' : (options.format ?? 'table')) as Format;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format ${options.format}: choose table, csv or json`);
   const spec = KINDS[kind as ReportKind];
