@@ -43,7 +43,7 @@ function entryFor(remittance: PostableRemittance, accounts: GlAccounts): Journal
     out.push({ ...base, lineNo: 0, account, debitMinor: debit ? Math.abs(amount) : 0, creditMinor: debit ? 0 : Math.abs(amount), invoice, memo });
   };
 
-  post(accounts.bankClearing, remittance.totalMinor, 'debit', null, `cash received ${remittance.payer} ${remittance.paymentRef}`);
+  if (!remittance.late) post(accounts.bankClearing, remittance.totalMinor, 'debit', null, `cash received ${remittance.payer} ${remittance.paymentRef}`);
   for (const application of remittance.applications) {
     const settled = application.cashMinor + application.discountMinor + application.deductionMinor + application.writeOffMinor;
     post(accounts.accountsReceivable, settled, 'credit', application.invoiceNumber, `line ${application.lineNo} settles ${application.invoiceNumber}`);
@@ -53,6 +53,12 @@ function entryFor(remittance: PostableRemittance, accounts: GlAccounts): Journal
   for (const deduction of remittance.deductions) {
     const account = accounts.deductions[deduction.reasonCode] ?? accounts.deductions['default'] ?? accounts.accountsReceivable;
     post(account, deduction.amountMinor, 'debit', deduction.invoiceNumber, `deduction ${deduction.reasonCode} line ${deduction.lineNo}`);
+  }
+  if (remittance.late) {
+    // The cash was posted to unapplied cash by the first journal; what is now applied (or undone) moves out of (or back into) it.
+    const balance = out.reduce((sum, line) => sum + line.creditMinor - line.debitMinor, 0);
+    post(accounts.unappliedCash, balance, 'debit', null, `unapplied cash applied later ${remittance.payer} ${remittance.paymentRef}`);
+    return out;
   }
   for (const line of remittance.lines) {
     post(accounts.unappliedCash, line.unappliedMinor, 'credit', null, `unapplied cash line ${line.lineNo} "${line.reference}"`);

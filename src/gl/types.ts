@@ -3,6 +3,11 @@ import type { Minor } from '../core/money.js';
 
 export interface PostableRemittance {
   id: number;
+  /**
+   * Already in an earlier journal: only what changed since (a manual application, an undo,
+   * a deduction coded later) is posted, against unapplied cash instead of the bank.
+   */
+  late?: boolean;
   payer: string;
   paymentRef: string;
   paymentDate: string;
