@@ -2,7 +2,7 @@
  * `npm run bench`: seeded data, each stage timed in its own process, a table printed and
  * JSON written under bench/results/. Parser figures: a 100,000-line CSV and 820 (lines per
  * second) and a multi-page PDF (pages per second), each with peak memory.
- *   npm run bench [-- --lines 100000 --pages 200 --skip-fetch]
+ *   npm run bench [-- --lines 100000 --pages 200 --match-max 1000000 --skip-fetch]
  * Then the fetch figures of fetch-bench.ts (10 accounts x 20 files, sequential vs concurrent).
  */
 import { execFileSync } from 'node:child_process';
@@ -78,6 +78,20 @@ try {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
   process.stdout.write('floor for CSV: papaparse on the same text, no meaning attached\n');
+  // The matcher at 10k, 100k and 1m lines against as many open invoices, with a hash-join floor.
+  const matchRows: Array<{ lines: number; ms: number; floorMs: number; maxRssMb: number }> = [];
+  for (const size of [10_000, 100_000, 1_000_000].filter((s) => s <= option('match-max', 1_000_000))) {
+    const run = (mode?: string) => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'dist/src/bench/match-stage.js'), String(size), ...(mode ? [mode] : [])], { encoding: 'utf8' }).trim()) as { ms: number; maxRssMb: number };
+    const project = run();
+    matchRows.push({ lines: size, ms: project.ms, floorMs: run('floor').ms, maxRssMb: project.maxRssMb });
+  }
+  process.stdout.write(`\nmatch (all passes) vs floor (in-memory hash join of exact references)\n`);
+  matchRows.forEach((row, i) => {
+    const previous = matchRows[i - 1];
+    const growth = previous ? ` growth per tenfold x${(row.ms / previous.ms / 10).toFixed(2)}${row.ms / previous.ms / 10 > 1.3 ? ' (above 1.3: flagged)' : ''}` : '';
+    process.stdout.write(`${row.lines.toLocaleString('en-US').padStart(10)} lines  ${(row.ms / 1000).toFixed(2)} s  floor ${(row.floorMs / 1000).toFixed(2)} s (x${(row.ms / row.floorMs).toFixed(1)})  peak RSS ${Math.round(row.maxRssMb)} MB${growth}\n`);
+  });
+
   let fetchRows: Array<{ stage: string; ms: number; note: string }> = [];
   if (!args.includes('--skip-fetch')) {
     process.stderr.write('fetch: 10 fixture portals, real headless Chromium (this takes about a minute)\n');
@@ -87,7 +101,7 @@ try {
   const results = join(ROOT, 'bench', 'results');
   mkdirSync(results, { recursive: true });
   const out = join(results, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, `${JSON.stringify({ node: process.version, lines: LINES, pages: PAGES, stages, fetch: fetchRows }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ node: process.version, lines: LINES, pages: PAGES, stages, match: matchRows, fetch: fetchRows }, null, 2)}\n`);
   process.stderr.write(`written ${out}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
