@@ -8,39 +8,17 @@ import { PortalError } from '../../src/fetch/errors.js';
 import { fetchPortal } from '../../src/fetch/engine.js';
 import { loadPortalRecipe } from '../../src/fetch/registry.js';
 import { isAdapter, type PortalRecipe } from '../../src/fetch/types.js';
-import { PASSWORD, findSecret, harness, startBrowser, unzipText } from './helpers.js';
+import { portalSuite, PASSWORD, findSecret, harness, startBrowser, unzipText } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let browser: Browser;
-let recipe: PortalRecipe;
-
-beforeAll(async () => {
-  browser = await startBrowser();
-  recipe = await loadPortalRecipe('bluepeak');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-type Portal = Awaited<ReturnType<typeof startPortal>>;
-
-async function withPortal(options: Record<string, unknown>, body: (portal: Portal, h: Awaited<ReturnType<typeof harness>>) => Promise<void>) {
-  const portal = await startPortal('bluepeak', { password: PASSWORD, searchDelayMs: 300, ...options });
-  const h = await harness(browser, recipe, portal.url);
-  try {
-    await body(portal, h);
-  } finally {
-    await h.close();
-    await portal.close();
-  }
-}
+const suite = portalSuite('bluepeak', { password: PASSWORD, searchDelayMs: 300 });
+const withPortal = suite.withPortal;
 
 describe('bluepeak (adapter)', () => {
   test('is loaded as a TypeScript adapter', () => {
-    expect(isAdapter(recipe)).toBe(true);
-    expect(recipe.name).toBe('bluepeak');
+    expect(isAdapter(suite.recipe)).toBe(true);
+    expect(suite.recipe.name).toBe('bluepeak');
   });
 
   test('clean fetch through the interstitial, then nothing new', async () => {

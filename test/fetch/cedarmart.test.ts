@@ -8,34 +8,12 @@ import { PortalError } from '../../src/fetch/errors.js';
 import { fetchPortal } from '../../src/fetch/engine.js';
 import { loadPortalRecipe } from '../../src/fetch/registry.js';
 import type { PortalRecipe } from '../../src/fetch/types.js';
-import { PASSWORD, findSecret, harness, startBrowser, unzipText } from './helpers.js';
+import { portalSuite, PASSWORD, findSecret, harness, startBrowser, unzipText } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let browser: Browser;
-let recipe: PortalRecipe;
-
-beforeAll(async () => {
-  browser = await startBrowser();
-  recipe = await loadPortalRecipe('cedarmart');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-type Portal = Awaited<ReturnType<typeof startPortal>>;
-
-async function withPortal(options: Record<string, unknown>, body: (portal: Portal, h: Awaited<ReturnType<typeof harness>>) => Promise<void>) {
-  const portal = await startPortal('cedarmart', { password: PASSWORD, ...options });
-  const h = await harness(browser, recipe, portal.url);
-  try {
-    await body(portal, h);
-  } finally {
-    await h.close();
-    await portal.close();
-  }
-}
+const suite = portalSuite('cedarmart', { password: PASSWORD });
+const withPortal = suite.withPortal;
 
 const ALL = ['CM-55001', 'CM-55002', 'CM-55003', 'CM-55004', 'CM-55005', 'CM-55006', 'CM-55007', 'CM-55008', 'CM-55009', 'CM-55010'];
 

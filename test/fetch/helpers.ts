@@ -1,5 +1,8 @@
 // Shared set-up for the fetch tests: one headless browser per test file, a temp directory
 // per test, and the checks that no secret ended up in what a run wrote.
+import { loadPortalRecipe } from '../../src/fetch/registry.js';
+import { startPortal } from '../../fixtures/portals/index.mjs';
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,4 +108,36 @@ export function spellings(secret: string): string[] {
 
 export function findSecret(haystack: string, secrets: string[]): string | undefined {
   return secrets.flatMap(spellings).find((s) => haystack.includes(s));
+}
+
+/** A started fixture portal, as the tests see it. */
+export type FixturePortal = Awaited<ReturnType<typeof startPortal>>;
+
+/**
+ * One browser and one portal recipe for a test file (started before its tests, closed after),
+ * and `withPortal`, which starts the fixture site with the file's defaults for one test.
+ */
+export function portalSuite(name: 'northwind' | 'bluepeak' | 'cedarmart', defaults: Record<string, unknown>) {
+  const suite = {
+    browser: undefined as unknown as Browser,
+    recipe: undefined as unknown as PortalRecipe,
+    async withPortal(options: Record<string, unknown>, body: (portal: FixturePortal, h: Harness) => Promise<void>): Promise<void> {
+      const portal = await startPortal(name, { ...defaults, ...options });
+      const h = await harness(suite.browser, suite.recipe, portal.url);
+      try {
+        await body(portal, h);
+      } finally {
+        await h.close();
+        await portal.close();
+      }
+    },
+  };
+  beforeAll(async () => {
+    suite.browser = await startBrowser();
+    suite.recipe = await loadPortalRecipe(name);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+  });
+  return suite;
 }

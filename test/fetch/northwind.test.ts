@@ -12,34 +12,12 @@ import { fetchPortal } from '../../src/fetch/engine.js';
 import { parseRecipe } from '../../src/fetch/recipe-load.js';
 import { builtinRecipesDir, loadPortalRecipe } from '../../src/fetch/registry.js';
 import type { PortalRecipe } from '../../src/fetch/types.js';
-import { PASSWORD, TOTP_SEED, filesUnder, findSecret, harness, startBrowser, unzipText } from './helpers.js';
+import { portalSuite, PASSWORD, TOTP_SEED, filesUnder, findSecret, harness, startBrowser, unzipText } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-let browser: Browser;
-let recipe: PortalRecipe;
-
-beforeAll(async () => {
-  browser = await startBrowser();
-  recipe = await loadPortalRecipe('northwind');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-type Portal = Awaited<ReturnType<typeof startPortal>>;
-
-async function withPortal(options: Record<string, unknown>, body: (portal: Portal, h: Awaited<ReturnType<typeof harness>>) => Promise<void>) {
-  const portal = await startPortal('northwind', { password: PASSWORD, totpSecret: TOTP_SEED, ...options });
-  const h = await harness(browser, recipe, portal.url);
-  try {
-    await body(portal, h);
-  } finally {
-    await h.close();
-    await portal.close();
-  }
-}
+const suite = portalSuite('northwind', { password: PASSWORD, totpSecret: TOTP_SEED });
+const withPortal = suite.withPortal;
 
 const creds = { password: PASSWORD, totpSecret: TOTP_SEED };
 
@@ -107,7 +85,7 @@ describe('northwind', () => {
       expect(portal.state.mfaPrompts).toBe(1);
       expect(first.storageState?.cookies.length).toBeGreaterThan(0);
 
-      const next = await harness(browser, recipe, portal.url);
+      const next = await harness(suite.browser, suite.recipe, portal.url);
       try {
         const second = await fetchPortal(next.input({ credentials: creds, storageState: first.storageState, since: '2025-03-06' }));
         expect(second.sessionReused).toBe(true);
@@ -125,7 +103,7 @@ describe('northwind', () => {
     await withPortal({}, async (portal, h) => {
       const first = await fetchPortal(h.input({ credentials: creds, until: '2025-03-03' }));
       const stale = { ...first.storageState!, cookies: first.storageState!.cookies.map((c) => ({ ...c, value: 'expired-session-0000' })) };
-      const next = await harness(browser, recipe, portal.url);
+      const next = await harness(suite.browser, suite.recipe, portal.url);
       try {
         const second = await fetchPortal(next.input({ credentials: creds, storageState: stale, until: '2025-03-03' }));
         expect(second.sessionReused).toBe(false);
@@ -144,7 +122,7 @@ describe('northwind', () => {
     const variant = parseRecipe(text, { source: 'variant.yaml' });
     expect(variant.login.interstitials).toEqual([]);
     const portal = await startPortal('northwind', { password: PASSWORD, totpSecret: null });
-    const h = await harness(browser, variant, portal.url);
+    const h = await harness(suite.browser, variant, portal.url);
     try {
       const result = await fetchPortal(h.input({ until: '2025-03-03' }));
       expect(result.files.map((f) => f.rowId)).toEqual(['NW-240301']);
