@@ -35,12 +35,15 @@ export function parseDate(input: string, order: DateOrder = 'mdy'): DateResult {
   return { ok: false, reason: `not a date: "${text.slice(0, 40)}"` };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function build(year: number, month: number, day: number, input: string): DateResult {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (year < 1 || year > 9999 || days === undefined || day < 1 || day > days) {
     return { ok: false, reason: `not a calendar date: "${input.trim().slice(0, 40)}"` };
   }
-  return { ok: true, iso: date.toISOString().slice(0, 10) };
+  return { ok: true, iso: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 
 /** Excel serial day number (1900 or 1904 system) to ISO date. */

@@ -14,6 +14,7 @@ export interface AmountFormat {
 export type AmountResult = { ok: true; minor: Minor } | { ok: false; reason: string };
 
 const CURRENCY_MARKS = /[$€£¥]|\b(?:USD|EUR|GBP|CAD|MXN|JPY|CHF|AUD)\b/gi;
+const PLAIN = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/;
 
 /**
  * Parse an amount as people and systems write it: `1,234.56`, `(1,234.56)`, `1234.56-`,
@@ -22,6 +23,15 @@ const CURRENCY_MARKS = /[$€£¥]|\b(?:USD|EUR|GBP|CAD|MXN|JPY|CHF|AUD)\b/gi;
  */
 export function parseAmount(input: string, format: AmountFormat = {}): AmountResult {
   const digitsAfter = format.minorDigits ?? 2;
+  // Most amounts in machine-made files are plain (1234.56, -12.5): read those without the
+  // general rules below. Same digit-by-digit arithmetic, no floating point.
+  const plain = digitsAfter === 2 && !format.decimalComma ? PLAIN.exec(input) : null;
+  if (plain) {
+    const whole = plain[2]!;
+    const fraction = (plain[3] ?? '').padEnd(2, '0');
+    const minor = Number(whole) * 100 + Number(fraction);
+    if (Number.isSafeInteger(minor)) return { ok: true, minor: plain[1] && minor !== 0 ? -minor : minor };
+  }
   let text = input.replace(CURRENCY_MARKS, '').replace(/[\s\u00a0\u202f']/g, '');
   if (text === '') return { ok: false, reason: 'empty amount' };
 
