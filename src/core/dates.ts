@@ -26,7 +26,7 @@ export function parseDate(input: string, order: DateOrder = 'mdy'): DateResult {
     const year = c < 100 ? 2000 + c : c;
     return order === 'dmy' ? build(year, b, a, input) : build(year, a, b, input);
   }
-  m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -,]*(\d{2,4})$/.exec(text);
+  m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ ,-]*(\d{2,4})$/.exec(text);
   if (m) {
     const month = MONTHS[m[2]!.toLowerCase()];
     const year = Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);
