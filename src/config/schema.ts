@@ -5,6 +5,7 @@
 import type { DateOrder } from '../core/dates.js';
 import type { ParseLimits } from '../parsers/types.js';
 import type { NotifySettings } from '../notify/config.js';
+import type { MatchSettings } from '../matching/types.js';
 
 export interface GlAccounts {
   bankClearing: string;
@@ -40,20 +41,10 @@ export interface PayerSettings {
   pdfTemplate?: Record<string, unknown>;
 }
 
-export interface MatchingSettings {
-  /** Applications at or above this confidence are applied; the rest are proposed. */
-  autoApplyConfidence: number;
-  /** Prefixes a payer may drop from our invoice numbers (compared without punctuation). */
-  invoicePrefixes: string[];
-  /** How long before the payment an invoice may be dated for an amount-only match. */
-  dateWindowDays: number;
-  /** Differences up to this (minor units) close the invoice, written off to gl.write_off. */
-  writeOffToleranceMinor: number;
-  /** Days after the discount date a discount is still accepted as earned. */
-  discountGraceDays: number;
-  /** Largest set of invoices one payment may be matched to by amounts alone. */
-  maxSubsetSize: number;
-}
+/** The `matching:` settings of remit.yaml: the matcher's own settings, each given a value (documented there). */
+export type MatchingSettings = {
+  [K in 'autoApplyConfidence' | 'invoicePrefixes' | 'dateWindowDays' | 'writeOffToleranceMinor' | 'discountGraceDays' | 'maxSubsetSize']-?: NonNullable<MatchSettings[K]>;
+};
 
 export interface PortalAccount {
   id: string;

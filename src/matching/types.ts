@@ -71,7 +71,9 @@ export interface LearnedRule {
 }
 
 export interface MatchSettings {
+  /** Applications at or above this confidence are applied; the rest are proposed. */
   autoApplyConfidence: number;
+  /** Prefixes a payer may drop from our invoice numbers (compared without punctuation). */
   invoicePrefixes: string[];
   /**
    * How many days before the payment date an invoice may be dated and still be found by its

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePdf } from '../../src/samplegen/pdf/index.js';
 import { ROOT, SAMPLES, newWorkspace, parseCsv, remit, removeDir, tempDir } from '../support/cli.js';
-import { expectOneFailure, keptInInbox, ledgerFigures } from '../support/failed-import.js';
+import { expectOneFailure, hostileWorkspace, keptInInbox, ledgerFigures } from '../support/failed-import.js';
 
 let home: string;
 let dir: string;
@@ -29,15 +29,7 @@ const CASES: Array<{ name: string; file: string; payer: string; make: () => Buff
 ];
 
 describe('hostile EDI and PDF through the CLI', () => {
-  beforeAll(() => {
-    home = newWorkspace('NWF');
-    dir = tempDir();
-    expect(remit(['invoices', 'import', join(SAMPLES, 'open_invoices.csv')], { home }).code).toBe(0);
-  });
-  afterAll(() => {
-    removeDir(home);
-    removeDir(dir);
-  });
+  hostileWorkspace((workspace) => ({ home, dir } = workspace));
 
   it.each(CASES)('$name: one-line error, kept, ledger unchanged, exit 1, the good file imports', ({ file, payer, make, error }) => {
     const bytes = make();

@@ -6,46 +6,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { writeZip } from '../../src/fetch/zip.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES, newWorkspace, parseCsv, remit, removeDir, tempDir } from '../support/cli.js';
-import { expectOneFailure, keptInInbox, ledgerFigures } from '../support/failed-import.js';
+import { expectOneFailure, hostileWorkspace, keptInInbox, ledgerFigures } from '../support/failed-import.js';
 
 let home: string;
 let dir: string;
-
-/** A minimal valid zip holding one stored file: a zip that is not a workbook. */
-function zipWith(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const nameBytes = Buffer.from(name);
-  const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBytes.length, 28);
-  const end = Buffer.alloc(22);
-  const centralOffset = local.length + nameBytes.length + data.length;
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12); end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
 
 const GOOD = join(SAMPLES, 'remittances', 'amazon_remittance_13142949.csv');
 
 const CASES: Array<{ name: string; file: string; make: () => Buffer | string; error: RegExp }> = [
   { name: 'an empty file', file: 'empty.csv', make: () => '', error: /the file is empty/ },
   { name: 'random bytes named .xlsx', file: 'random.xlsx', make: () => randomBytes(64 * 1024), error: /binary content|not a text file|not a readable workbook/ },
-  { name: 'a zip that is not a workbook', file: 'notes.xlsx', make: () => zipWith('notes.txt', 'hello'), error: /zip archive is not an Excel workbook/ },
+  { name: 'a zip that is not a workbook', file: 'notes.xlsx', make: () => writeZip([{ name: 'notes.txt', data: Buffer.from('hello') }]), error: /zip archive is not an Excel workbook/ },
   { name: 'a 20 MB single field', file: 'huge.csv', make: () => `"Invoice Number","Amount Paid"\n"${'A'.repeat(20 * 1024 * 1024)}","1.00"\n`, error: /field of 20,971,520 characters is over the limit/ },
   { name: 'a zip bomb named .xlsx', file: 'bomb.xlsx', make: () => bomb(), error: /expand/ },
   { name: 'a CSV with no remittance columns', file: 'recipes.csv', make: () => 'Name,Colour\nApple,Red\n', error: /no header row with remittance columns/ },
@@ -54,7 +28,7 @@ const CASES: Array<{ name: string; file: string; make: () => Buffer | string; er
 
 /** A zip whose directory declares a 600 MB workbook part: refused before anything is inflated. */
 function bomb(): Buffer {
-  const entry = zipWith('xl/workbook.xml', '');
+  const entry = writeZip([{ name: 'xl/workbook.xml', data: Buffer.alloc(0) }]);
   // Rewrite the declared uncompressed size in the central directory to 600 MB.
   const centralAt = entry.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
   entry.writeUInt32LE(600 * 1024 * 1024, centralAt + 24);
@@ -62,15 +36,7 @@ function bomb(): Buffer {
 }
 
 describe('hostile CSV/XLSX input through the CLI', () => {
-  beforeAll(() => {
-    home = newWorkspace('NWF');
-    dir = tempDir();
-    expect(remit(['invoices', 'import', join(SAMPLES, 'open_invoices.csv')], { home }).code).toBe(0);
-  });
-  afterAll(() => {
-    removeDir(home);
-    removeDir(dir);
-  });
+  hostileWorkspace((workspace) => ({ home, dir } = workspace));
 
   it.each(CASES)('$name: one-line error, kept in the inbox, ledger unchanged, exit 1, the other file imports', ({ file, make, error }) => {
     const path = join(dir, file);

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { expect } from 'vitest';
-import { parseCsv, remit, type CliResult } from './cli.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { SAMPLES, newWorkspace, parseCsv, remit, removeDir, tempDir, type CliResult } from './cli.js';
 
 /** Exit code 1 and exactly one `failed` line on stderr, under 400 characters, matching `error`. */
 export function expectOneFailure(result: CliResult, error: RegExp): void {
@@ -32,4 +32,22 @@ export function ledgerFigures(home: string): string[] {
 export function keptInInbox(home: string, path: string): boolean {
   const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
   return existsSync(join(home, 'inbox', sha.slice(0, 2), `${sha}${extname(path).toLowerCase()}`));
+}
+
+/**
+ * For one hostile-input test file: a workspace holding the sample open invoices and a
+ * scratch folder for the bad files, made before its tests and removed after.
+ */
+export function hostileWorkspace(ready: (workspace: { home: string; dir: string }) => void): void {
+  let made: { home: string; dir: string } | undefined;
+  beforeAll(() => {
+    made = { home: newWorkspace('NWF'), dir: tempDir() };
+    expect(remit(['invoices', 'import', join(SAMPLES, 'open_invoices.csv')], { home: made.home }).code).toBe(0);
+    ready(made);
+  });
+  afterAll(() => {
+    if (!made) return;
+    removeDir(made.home);
+    removeDir(made.dir);
+  });
 }

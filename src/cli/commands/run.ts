@@ -29,16 +29,10 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
   const config = loadConfig(paths.config);
   const say = sayFor(ctx);
   const startedAt = ctx.clock.now().toISOString();
-  const before = counts(paths.ledger, ctx);
+  const before = withLedger(paths.ledger, ctx, (ledger) => ledger.reports.counts());
 
   // Each portal catches up from its own last good day; an explicit --since wins for all.
-  const lastGood = new Map<string, string | undefined>();
-  const ledger = Ledger.open(paths.ledger, ctx.clock);
-  try {
-    for (const account of config.portals) lastGood.set(account.id, ledger.fetches.lastGoodDay(account.id));
-  } finally {
-    ledger.close();
-  }
+  const lastGood = withLedger(paths.ledger, ctx, (ledger) => new Map(config.portals.map((account) => [account.id, ledger.fetches.lastGoodDay(account.id)])));
   const sinceFor = options.since
     ? undefined
     : (account: { id: string }, today: string): string => {
@@ -56,7 +50,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
     journal = join(paths.exports, `journal-${runDay}-${fetched.runId ?? 'run'}.csv`);
     await exportGl({ out: journal, ...(options.company ? { company: options.company } : {}) }, ctx);
   }
-  const after = counts(paths.ledger, ctx);
+  const after = withLedger(paths.ledger, ctx, (ledger) => ledger.reports.counts());
   const runId = fetched.runId ?? startedAt.replace(/[-:]/g, '').replace(/\..*/, '');
   const summary = {
     runId,
@@ -72,7 +66,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
     journal: journal ?? null,
     exitCode: Math.max(fetched.code, matchCode),
   };
-  const facts = factsSince(paths.ledger, startedAt, ctx);
+  const facts = withLedger(paths.ledger, ctx, (ledger) => ledger.reports.since(startedAt));
   const report = runReport(runId, startedAt, summary.finishedAt, fetched.outcomes, facts, after['exceptions'] ?? 0);
   const sent = await notifyRun(report, config, paths.root, ctx, (line) => say.info(`notify: ${line}`));
   for (const result of sent) (result.ok ? say.info : say.warn)(`notify ${result.channel}: ${result.message}`);
@@ -89,19 +83,11 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
   return summary.exitCode;
 }
 
-function factsSince(ledgerFile: string, startedAt: string, ctx: Context) {
+/** Open the ledger for one look; the steps of the run (fetch, match, export) open their own. */
+function withLedger<T>(ledgerFile: string, ctx: Context, read: (ledger: Ledger) => T): T {
   const ledger = Ledger.open(ledgerFile, ctx.clock);
   try {
-    return ledger.reports.since(startedAt);
-  } finally {
-    ledger.close();
-  }
-}
-
-function counts(ledgerFile: string, ctx: Context): Record<string, number> {
-  const ledger = Ledger.open(ledgerFile, ctx.clock);
-  try {
-    return ledger.reports.counts();
+    return read(ledger);
   } finally {
     ledger.close();
   }
