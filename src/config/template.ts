@@ -57,7 +57,7 @@ matching:
 # Hard limits for files from outside; a file over a limit fails with a clear message.
 limits:
   max_file_mb: 200
-  max_rows: 2000000
+  max_rows: 10000000
   max_field_chars: 65536
   parse_seconds: 300
   max_expanded_mb: 512

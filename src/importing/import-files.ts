@@ -2,18 +2,22 @@
  * Import remittance files: keep the original in the inbox first (so nothing is ever
  * lost), recognise a file seen before, parse, and write each document in one
  * transaction. A failed file is recorded with its one-line reason; the others go on.
+ * CSV and X12 files stream through in chunks (memory does not grow with the file); the
+ * other formats, and files a stream cannot take, are read whole in the parser thread.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { RemitError, errorMessage } from '../core/errors.js';
-import { sha256 } from '../core/hash.js';
-import { displayMinor } from '../core/money.js';
+import { ParseError, errorMessage } from '../core/errors.js';
 import type { Config } from '../config/schema.js';
 import type { Ledger } from '../ledger/index.js';
-import type { Diagnostic, ParseResult, Remittance } from '../parsers/types.js';
-import { storeInInbox } from '../workspace/inbox.js';
+import { streamRemittanceFile } from '../parsers/index.js';
+import { NotStreamable } from '../parsers/stream.js';
+import type { Diagnostic, ParseResult } from '../parsers/types.js';
+import { copyIntoInbox } from '../workspace/inbox.js';
+import { fileChunks, fileHead, sha256File } from './file-chunks.js';
 import { parseOptionsFor } from './options.js';
 import { ParserRunner } from './parser-runner.js';
+import { writeDocument, type DocumentBase } from './write-document.js';
 
 export type FileOutcome =
   | { file: string; status: 'imported'; documentId: number; format: string; payments: number; duplicates: number; lines: number; diagnostics: Diagnostic[] }
@@ -30,6 +34,8 @@ export interface ImportRequest {
   batchId: number;
   /** Display names for files whose path is a temporary name (downloads). */
   names?: Map<string, string>;
+  /** false: read every file whole (in the parser thread), as before streaming; for tests. */
+  streaming?: boolean;
 }
 
 export async function importFiles(request: ImportRequest, config: Config, ledger: Ledger, workspaceRoot: string): Promise<FileOutcome[]> {
@@ -52,88 +58,72 @@ async function importOne(
   parser: ParserRunner,
 ): Promise<FileOutcome> {
   const name = request.names?.get(file) ?? basename(file);
-  let bytes: Uint8Array;
+  let sha: string;
+  let size: number;
   try {
     const stats = statSync(file);
     if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
-    const size = stats.size;
+    size = stats.size;
     if (size > config.limits.maxFileBytes) {
       return { file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
     }
-    bytes = readFileSync(file);
+    sha = sha256File(file);
   } catch (err) {
     return { file: name, status: 'failed', message: `cannot read the file: ${errorMessage(err)}` };
   }
-  const sha = sha256(bytes);
   const known = ledger.documents.bySha(sha);
   if (known && known.status !== 'failed') {
     return { file: name, status: 'already-imported', documentId: known.id, message: `already imported as document ${known.id} (${known.original_name})` };
   }
-  const inboxPath = storeInInbox(join(workspaceRoot, 'inbox'), sha, name, bytes);
-  const base = {
-    sha256: sha, originalName: name, source: request.source, sizeBytes: bytes.length, inboxPath,
+  const inboxPath = copyIntoInbox(join(workspaceRoot, 'inbox'), sha, name, file);
+  const base: DocumentBase = {
+    sha256: sha, originalName: name, source: request.source, sizeBytes: size, inboxPath,
     company: request.company, payer: request.payer ?? null, batchId: request.batchId,
   };
-
-  let parsed: ParseResult;
-  try {
-    parsed = await parser.parse(bytes, parseOptionsFor(config, request.company, request.payer, name, request.strict));
-    if (parsed.remittances.length === 0) {
-      const first = parsed.diagnostics.find((d) => d.level === 'error');
-      throw new RemitError('no-payments', first ? describe(first) : 'no payment found in the file');
-    }
-    const errors = parsed.diagnostics.filter((d) => d.level === 'error' || request.strict);
-    if (request.strict && errors.length > 0) {
-      throw new RemitError('strict', `--strict: ${describe(errors[0]!)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
-    }
-    const payerless = parsed.remittances.find((r) => !(r.payer ?? request.payer));
-    if (payerless) {
-      throw new RemitError('no-payer', `payment ${payerless.paymentRef} names no payer remit knows: pass --payer, or list the payer's id under payers.<ID>.ids in remit.yaml`);
-    }
-  } catch (err) {
+  const failed = (err: unknown): FileOutcome => {
     const message = errorMessage(err);
     const documentId = ledger.documents.record({ ...base, format: null, status: 'failed', error: message, diagnostics: [], remittanceCount: 0, duplicateCount: 0 });
     return { file: name, status: 'failed', documentId, message };
-  }
+  };
+  const options = parseOptionsFor(config, request.company, request.payer, name, request.strict);
 
-  return ledger.transaction(() => {
-    const documentId = ledger.documents.record({
-      ...base, format: parsed.format, status: 'imported', error: null, diagnostics: parsed.diagnostics, remittanceCount: 0, duplicateCount: 0,
-    });
-    let created = 0;
-    let duplicates = 0;
-    let lines = 0;
-    const duplicateOf: string[] = [];
-    for (const remittance of parsed.remittances) {
-      const payer = (remittance.payer ?? request.payer)!;
-      const outcome = ledger.remittances.insert(remittance, { documentId, batchId: request.batchId, company: request.company, payer }, reviewFlag(remittance, parsed.diagnostics));
-      if (outcome.created) {
-        created += 1;
-        lines += remittance.lines.length;
-      } else {
-        duplicates += 1;
-        duplicateOf.push(`${remittance.paymentRef} (already from ${outcome.existingFile})`);
-      }
+  if (request.streaming !== false) {
+    try {
+      const stream = streamRemittanceFile(fileHead(file), fileChunks(file), options);
+      if (stream) return writeDocument(ledger, base, request, stream.format, withinTime(stream.remittances, config.limits.parseSeconds), stream.diagnostics);
+    } catch (err) {
+      // The stream's writes were rolled back; the whole-file reader decides on all of the bytes.
+      if (!(err instanceof NotStreamable)) return failed(err);
     }
-    const status = created === 0 ? 'duplicate' : 'imported';
-    ledger.documents.setCounts(documentId, status, created, duplicates);
-    if (status === 'duplicate') {
-      return { file: name, status, documentId, message: `payment ${duplicateOf.join(', ')} is already in the ledger: nothing applied twice` };
-    }
-    return { file: name, status, documentId, format: parsed.format, payments: created, duplicates, lines, diagnostics: parsed.diagnostics };
-  });
+  }
+  let parsed: ParseResult;
+  try {
+    parsed = await parser.parse(readFileSync(file), options);
+  } catch (err) {
+    return failed(err);
+  }
+  try {
+    return writeDocument(ledger, base, request, parsed.format, parsed.remittances, () => parsed.diagnostics);
+  } catch (err) {
+    return failed(err);
+  }
 }
 
-/** A remittance whose lines do not add up to its stated total is kept but flagged for a person. */
-function reviewFlag(remittance: Remittance, diagnostics: Diagnostic[]): string | undefined {
-  const total = remittance.lines.reduce((sum, line) => sum + line.paidMinor, 0);
-  if (remittance.statedTotalMinor !== undefined && remittance.statedTotalMinor !== total) {
-    return `lines add up to ${displayMinor(total)} but the document states ${displayMinor(remittance.statedTotalMinor)}`;
+/** The parse time limit for a stream read in this thread: reading time only, not writing. */
+function* withinTime<T>(source: Iterable<T>, seconds: number): Generator<T> {
+  const iterator = source[Symbol.iterator]();
+  let spent = 0;
+  try {
+    for (;;) {
+      const started = performance.now();
+      const next = iterator.next();
+      spent += performance.now() - started;
+      if (spent > seconds * 1000) throw new ParseError(`reading the file took longer than ${seconds} s and was stopped (limits.parse_seconds)`);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Closes the file when writing stops early (a payment with no payer, a failed insert).
+    iterator.return?.();
   }
-  const named = diagnostics.find((d) => d.level === 'error' && d.message.includes(remittance.paymentRef));
-  return named ? describe(named) : undefined;
-}
-
-function describe(diagnostic: Diagnostic): string {
-  return diagnostic.location ? `${diagnostic.location}: ${diagnostic.message}` : diagnostic.message;
 }

@@ -91,9 +91,9 @@ export class Documents {
     return Number(result.lastInsertRowid);
   }
 
-  setCounts(documentId: number, status: DocumentRow['status'], remittanceCount: number, duplicateCount: number): void {
+  setCounts(documentId: number, status: DocumentRow['status'], remittanceCount: number, duplicateCount: number, diagnostics: Diagnostic[]): void {
     this.db
-      .prepare('UPDATE documents SET status = ?, remittance_count = ?, duplicate_count = ? WHERE id = ?')
-      .run(status, remittanceCount, duplicateCount, documentId);
+      .prepare('UPDATE documents SET status = ?, remittance_count = ?, duplicate_count = ?, diagnostics = ? WHERE id = ?')
+      .run(status, remittanceCount, duplicateCount, JSON.stringify(diagnostics), documentId);
   }
 }

@@ -12,7 +12,33 @@ export interface RemittanceContext {
 export type InsertOutcome = { created: true; id: number } | { created: false; existingId: number; existingFile: string };
 
 export class Remittances {
-  constructor(private readonly db: Database.Database) {}
+  /** Prepared once: an import of a million lines runs them a million times. */
+  private readonly statements: {
+    existing: Database.Statement;
+    remittance: Database.Statement;
+    line: Database.Statement;
+    adjustment: Database.Statement;
+  };
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      existing: db.prepare(
+        `SELECT r.id, d.original_name FROM remittances r JOIN documents d ON d.id = r.document_id
+         WHERE r.company = ? AND r.payer = ? AND r.payment_ref = ? AND r.payment_date = ? AND r.total_minor = ?`,
+      ),
+      remittance: db.prepare(
+        `INSERT INTO remittances (document_id, batch_id, company, payer, payer_name, payment_ref, payment_date, currency,
+           total_minor, stated_total_minor, method, needs_review, review_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      line: db.prepare(
+        `INSERT INTO remittance_lines (remittance_id, line_no, reference, reference_kind, po, invoice_date, description,
+           gross_minor, discount_minor, paid_minor)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      adjustment: db.prepare('INSERT INTO line_adjustments (line_id, amount_minor, reason_raw, reason_code) VALUES (?, ?, ?, ?)'),
+    };
+  }
 
   /**
    * Store a remittance with its lines and adjustments, unless the same payment (payer +
@@ -20,45 +46,32 @@ export class Remittances {
    */
   insert(remittance: Remittance, context: RemittanceContext, flag?: string): InsertOutcome {
     const total = remittance.lines.reduce((sum, line) => sum + line.paidMinor, 0);
-    const existing = this.db
-      .prepare(
-        `SELECT r.id, d.original_name FROM remittances r JOIN documents d ON d.id = r.document_id
-         WHERE r.company = ? AND r.payer = ? AND r.payment_ref = ? AND r.payment_date = ? AND r.total_minor = ?`,
-      )
-      .get(context.company, context.payer, remittance.paymentRef, remittance.paymentDate, total) as
+    const { statements } = this;
+    const existing = statements.existing.get(context.company, context.payer, remittance.paymentRef, remittance.paymentDate, total) as
       | { id: number; original_name: string }
       | undefined;
     if (existing) return { created: false, existingId: existing.id, existingFile: existing.original_name };
 
-    const result = this.db
-      .prepare(
-        `INSERT INTO remittances (document_id, batch_id, company, payer, payer_name, payment_ref, payment_date, currency,
-           total_minor, stated_total_minor, method, needs_review, review_reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        context.documentId, context.batchId, context.company, context.payer, remittance.payerName ?? null, remittance.paymentRef,
-        remittance.paymentDate, remittance.currency, total, remittance.statedTotalMinor ?? null, remittance.method ?? null,
-        flag ? 1 : 0, flag ?? null,
-      );
+    const result = statements.remittance.run(
+      context.documentId, context.batchId, context.company, context.payer, remittance.payerName ?? null, remittance.paymentRef,
+      remittance.paymentDate, remittance.currency, total, remittance.statedTotalMinor ?? null, remittance.method ?? null,
+      flag ? 1 : 0, flag ?? null,
+    );
     const remittanceId = Number(result.lastInsertRowid);
-    const insertLine = this.db.prepare(
-      `INSERT INTO remittance_lines (remittance_id, line_no, reference, reference_kind, po, invoice_date, description,
-         gross_minor, discount_minor, paid_minor)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertAdjustment = this.db.prepare(
-      'INSERT INTO line_adjustments (line_id, amount_minor, reason_raw, reason_code) VALUES (?, ?, ?, ?)',
-    );
     for (const line of remittance.lines) {
-      const lineResult = insertLine.run(
+      const lineResult = statements.line.run(
         remittanceId, line.lineNo, line.reference, line.referenceKind, line.po ?? null, line.invoiceDate ?? null,
         line.description ?? null, line.grossMinor ?? null, line.discountMinor, line.paidMinor,
       );
       for (const adjustment of line.adjustments) {
-        insertAdjustment.run(Number(lineResult.lastInsertRowid), adjustment.amountMinor, adjustment.reasonRaw, adjustment.reasonCode);
+        statements.adjustment.run(Number(lineResult.lastInsertRowid), adjustment.amountMinor, adjustment.reasonRaw, adjustment.reasonCode);
       }
     }
     return { created: true, id: remittanceId };
+  }
+
+  /** Mark a payment for a person, with the reason shown in report exceptions. */
+  flag(remittanceId: number, reason: string): void {
+    this.db.prepare('UPDATE remittances SET needs_review = 1, review_reason = ? WHERE id = ?').run(reason, remittanceId);
   }
 }

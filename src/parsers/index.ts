@@ -12,7 +12,10 @@ import type { Row } from './tabular/cells.js';
 import type { ParseOptions, ParseResult } from './types.js';
 import type { InvoiceRow } from '../ledger/invoices.js';
 import type { Diagnostic } from './types.js';
-import { parseX12_820 } from './x12/index.js';
+import { parseX12_820, streamX12_820 } from './x12/index.js';
+import { decodeEdiChunks } from './edi/text.js';
+import { streamDelimitedRemittances } from './tabular/remittance-stream.js';
+import type { RemittanceStream } from './stream.js';
 import { parseRemadv } from './edifact/index.js';
 import { parsePdf } from './pdf/index.js';
 
@@ -34,6 +37,17 @@ export async function parseRemittanceFile(bytes: Uint8Array, options: ParseOptio
       return { format: 'csv', ...remittancesFromRows(rows, options) };
     }
   }
+}
+
+/**
+ * The streaming reader for this file, chosen by its first bytes: delimited text and X12
+ * stream; other formats (PDF, workbooks, EDIFACT) return undefined and are read whole.
+ */
+export function streamRemittanceFile(head: Uint8Array, chunks: Iterable<Uint8Array>, options: ParseOptions): RemittanceStream | undefined {
+  const detected = detectFormat(head);
+  if (detected.kind === 'x12') return streamX12_820(decodeEdiChunks(chunks), options);
+  if (detected.kind === 'delimited') return streamDelimitedRemittances(chunks, options);
+  return undefined;
 }
 
 /** Open items from an ERP aging export (CSV or workbook). */

@@ -93,7 +93,7 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
-  maxRows: 2_000_000,
+  maxRows: 10_000_000,
   maxFieldChars: 65_536,
   maxExpandedBytes: 512 * 1024 * 1024,
 };

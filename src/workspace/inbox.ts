@@ -2,7 +2,7 @@
  * The inbox keeps every original file, content-addressed by sha256, never deleted.
  * Files are written to a temporary name and renamed, so a crash leaves no half file.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -14,6 +14,15 @@ export function safeExtension(originalName: string): string {
 
 /** Store bytes under inbox/<aa>/<sha256><ext>; returns the path relative to the workspace. */
 export function storeInInbox(inboxDir: string, sha: string, originalName: string, bytes: Uint8Array): string {
+  return store(inboxDir, sha, originalName, (temp) => writeFileSync(temp, bytes, { flag: 'wx' }));
+}
+
+/** Store a copy of a file (read by the OS, never whole in memory); same layout as storeInInbox. */
+export function copyIntoInbox(inboxDir: string, sha: string, originalName: string, source: string): string {
+  return store(inboxDir, sha, originalName, (temp) => copyFileSync(source, temp, constants.COPYFILE_EXCL));
+}
+
+function store(inboxDir: string, sha: string, originalName: string, write: (temp: string) => void): string {
   const folder = join(inboxDir, sha.slice(0, 2));
   const name = `${sha}${safeExtension(originalName)}`;
   const target = join(folder, name);
@@ -21,7 +30,7 @@ export function storeInInbox(inboxDir: string, sha: string, originalName: string
     mkdirSync(folder, { recursive: true });
     const temp = join(folder, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      writeFileSync(temp, bytes, { flag: 'wx' });
+      write(temp);
       renameSync(temp, target);
     } catch (err) {
       rmSync(temp, { force: true });

@@ -3,6 +3,7 @@
  * sometimes carry UTF-8 or Latin-1 letters; reading every byte as one character keeps the
  * delimiters where they are whatever the encoding.
  */
+import { NotStreamable } from '../stream.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
@@ -16,6 +17,21 @@ export function decodeEdi(bytes: Uint8Array): string {
     text = latin1.decode(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * decodeEdi chunk by chunk: strict UTF-8 (a BOM dropped). Bytes that are not UTF-8 need
+ * the whole-file reader, which falls back to Latin-1 for all of the file.
+ */
+export function* decodeEdiChunks(chunks: Iterable<Uint8Array>): Generator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+  } catch (err) {
+    if (err instanceof TypeError) throw new NotStreamable('not UTF-8 text');
+    throw err;
+  }
 }
 
 /** The first characters of a text as a one-line quoted preview: `"PK\x03\x04..."`. */

@@ -28,7 +28,7 @@ function decode(encoding: string, bytes: Uint8Array): string {
 }
 
 /** UTF-16 text without a BOM shows a zero in every other byte for ASCII characters. */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
   if (sample < 4) return undefined;
   let evenZeros = 0;
@@ -43,7 +43,7 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-function checked(text: string, encoding: DecodedText['encoding']): DecodedText {
+export function checked(text: string, encoding: DecodedText['encoding']): DecodedText {
   const sample = text.slice(0, 65_536);
   let control = 0;
   for (let i = 0; i < sample.length; i += 1) {

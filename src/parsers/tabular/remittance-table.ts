@@ -2,6 +2,7 @@
  * Rows of a remittance spreadsheet to remittances: header found under title rows,
  * totals rows skipped, one remittance per payment number (+ date) in file order.
  * Any bad amount or date fails the whole document with its row and column named.
+ * Read row by row (RemittanceTable), so a large file can stream through it.
  */
 import { ParseError } from '../../core/errors.js';
 import { reasonCodeFor } from '../../core/reasons.js';
@@ -10,58 +11,163 @@ import type { Adjustment, Diagnostic, ParseOptions, Remittance, RemittanceLine }
 import type { Row } from './cells.js';
 import { amountIn, dateIn, type CellRef } from './amounts.js';
 import { REMITTANCE_COLUMNS, cellAt, findHeader, type HeaderMatch } from './columns.js';
+import { NotStreamable } from '../stream.js';
 
 const REQUIRED = ['reference', 'paid', 'payment_ref', 'payment_date'] as const;
 const TOTAL_ROW = /^(grand\s+)?totals?\b|^total\s+(payment|paid|amount)/i;
 
 export function remittancesFromRows(rows: Row[], options: ParseOptions): { remittances: Remittance[]; diagnostics: Diagnostic[] } {
-  const header = findHeader(rows, REMITTANCE_COLUMNS, options.columns, REQUIRED);
-  if (!header) {
-    throw new ParseError(
-      `no header row with remittance columns in the first 50 rows (looked for: invoice number, amount paid, payment number, payment date)`,
-      `map the columns in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
-    );
-  }
-  const missing = REQUIRED.filter((field) => header.columns[field] === undefined && !(field === 'reference' && header.columns['po'] !== undefined));
-  if (missing.length > 0) {
-    throw new ParseError(
-      `row ${header.rowIndex + 1} has no column for ${missing.join(', ')} (headers: ${header.headers.filter(Boolean).join(' | ').slice(0, 160)})`,
-      `map them in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
-    );
+  const table = new RemittanceTable(options, 'whole');
+  for (const row of rows) table.push(row);
+  const remittances = table.finish();
+  return { remittances, diagnostics: table.diagnostics };
+}
+
+/**
+ * The table read row by row. 'whole' gathers every payment until the end (a payment's rows
+ * may be anywhere in the file); 'stream' hands each payment on as soon as the next one
+ * starts, and throws NotStreamable when a payment seen before comes back.
+ */
+export class RemittanceTable {
+  readonly diagnostics: Diagnostic[] = [];
+  private header: HeaderMatch | undefined;
+  /** Rows before the header is known: at most HEADER_SCAN of them. */
+  private top: Row[] = [];
+  private nextIndex = 0;
+  private readonly payments = new Map<string, Remittance>();
+  private current: { key: string; remittance: Remittance } | undefined;
+  private readonly finished = new Set<string>();
+  private readonly dates = new DateCache();
+
+  constructor(
+    private readonly options: ParseOptions,
+    private readonly mode: 'whole' | 'stream',
+  ) {}
+
+  /** Read one row; in stream mode, returns the payments this row completed. */
+  push(row: Row): Remittance[] {
+    const index = this.nextIndex;
+    this.nextIndex += 1;
+    if (!this.header) {
+      this.top.push(row);
+      return this.top.length < HEADER_SCAN ? [] : this.settleHeader();
+    }
+    return this.readRow(row, index);
   }
 
-  const diagnostics: Diagnostic[] = [];
-  const payments = new Map<string, Remittance>();
-  for (let index = header.rowIndex + 1; index < rows.length; index += 1) {
-    const row = rows[index] ?? [];
+  /** The end of the file: every payment not yet handed on. */
+  finish(): Remittance[] {
+    const out = this.header ? [] : this.settleHeader();
+    if (this.mode === 'whole') {
+      if (this.payments.size === 0) throw this.noLines();
+      return [...this.payments.values()];
+    }
+    if (this.current) out.push(this.current.remittance);
+    if (this.current === undefined && this.finished.size === 0) throw this.noLines();
+    this.current = undefined;
+    return out;
+  }
+
+  private noLines(): ParseError {
+    return new ParseError(`no remittance lines under the header on row ${(this.header?.rowIndex ?? 0) + 1}`);
+  }
+
+  private settleHeader(): Remittance[] {
+    const { options } = this;
+    const header = findHeader(this.top, REMITTANCE_COLUMNS, options.columns, REQUIRED, HEADER_SCAN);
+    if (!header) {
+      throw new ParseError(
+        `no header row with remittance columns in the first 50 rows (looked for: invoice number, amount paid, payment number, payment date)`,
+        `map the columns in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
+      );
+    }
+    const missing = REQUIRED.filter((field) => header.columns[field] === undefined && !(field === 'reference' && header.columns['po'] !== undefined));
+    if (missing.length > 0) {
+      throw new ParseError(
+        `row ${header.rowIndex + 1} has no column for ${missing.join(', ')} (headers: ${header.headers.filter(Boolean).join(' | ').slice(0, 160)})`,
+        `map them in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
+      );
+    }
+    this.header = header;
+    const out: Remittance[] = [];
+    this.top.forEach((row, index) => {
+      if (index > header.rowIndex) out.push(...this.readRow(row, index));
+    });
+    this.top = [];
+    return out;
+  }
+
+  private readRow(row: Row, index: number): Remittance[] {
+    const header = this.header!;
+    const { options } = this;
     const rowNo = index + 1;
-    if (row.every((cell) => cell.text.trim() === '')) continue;
-    if (row.slice(0, 3).some((cell) => TOTAL_ROW.test(cell.text.trim()))) continue;
+    if (isBlank(row)) return [];
+    if (isTotalRow(row)) return [];
     const at = (field: string): CellRef => ({ cell: cellFor(row, header, field), rowNo, header: headerFor(header, field) });
 
     const reference = cellAt(row, header.columns, 'reference');
     const po = cellAt(row, header.columns, 'po');
     const paid = amountIn(at('paid'), options);
     if (paid === undefined) {
-      if (!reference && !po) continue; // a note or legend line under the table
+      if (!reference && !po) return []; // a note or legend line under the table
       throw new ParseError(`row ${rowNo}: "${reference || po}" has no amount in column "${headerFor(header, 'paid')}"`);
     }
     const paymentRef = cellAt(row, header.columns, 'payment_ref');
     if (!paymentRef) throw new ParseError(`row ${rowNo}: no payment number in column "${headerFor(header, 'payment_ref')}"`);
-    const paymentDate = dateIn(at('payment_date'), options);
+    const paymentDate = this.dates.read(at('payment_date'), options);
     if (!paymentDate) throw new ParseError(`row ${rowNo}: no payment date in column "${headerFor(header, 'payment_date')}"`);
     const currency = (cellAt(row, header.columns, 'currency') || options.currency).toUpperCase();
 
     const key = `${paymentRef}\u0000${paymentDate}\u0000${currency}`;
-    let remittance = payments.get(key);
+    const out: Remittance[] = [];
+    let remittance: Remittance | undefined;
+    if (this.mode === 'whole') remittance = this.payments.get(key);
+    else if (this.current?.key === key) remittance = this.current.remittance;
+    else {
+      if (this.finished.has(key)) throw new NotStreamable(`payment ${paymentRef} comes back on row ${rowNo} after other payments`);
+      if (this.current) {
+        out.push(this.current.remittance);
+        this.finished.add(this.current.key);
+      }
+    }
     if (!remittance) {
       remittance = { paymentRef, paymentDate, currency, lines: [], ...(options.payer ? { payer: options.payer } : {}) };
-      payments.set(key, remittance);
+      if (this.mode === 'whole') this.payments.set(key, remittance);
+      else this.current = { key, remittance };
     }
-    remittance.lines.push(lineFrom(row, header, rowNo, remittance.lines.length + 1, paid, options, diagnostics));
+    remittance.lines.push(lineFrom(row, header, rowNo, remittance.lines.length + 1, paid, options, this.diagnostics, this.dates));
+    return out;
   }
-  if (payments.size === 0) throw new ParseError(`no remittance lines under the header on row ${header.rowIndex + 1}`);
-  return { remittances: [...payments.values()], diagnostics };
+}
+
+const HEADER_SCAN = 50;
+
+function isBlank(row: Row): boolean {
+  for (const cell of row) if (cell.text.trim() !== '') return false;
+  return true;
+}
+
+function isTotalRow(row: Row): boolean {
+  for (let i = 0; i < 3 && i < row.length; i += 1) if (TOTAL_ROW.test(row[i]!.text.trim())) return true;
+  return false;
+}
+
+/** Dates repeat (a payment's date on each of its rows, a year of invoice dates): read each text once. */
+class DateCache {
+  private readonly seen = new Map<string, string>();
+
+  read(ref: CellRef, options: ParseOptions): string | undefined {
+    const cell = ref.cell;
+    if (!cell || cell.kind !== 'text') return dateIn(ref, options);
+    const known = this.seen.get(cell.text);
+    if (known !== undefined) return known;
+    const iso = dateIn(ref, options);
+    if (iso !== undefined) {
+      if (this.seen.size >= 10_000) this.seen.clear();
+      this.seen.set(cell.text, iso);
+    }
+    return iso;
+  }
 }
 
 function lineFrom(
@@ -72,6 +178,7 @@ function lineFrom(
   paid: number,
   options: ParseOptions,
   diagnostics: Diagnostic[],
+  dates: DateCache,
 ): RemittanceLine {
   const at = (field: string): CellRef => ({ cell: cellFor(row, header, field), rowNo, header: headerFor(header, field) });
   const reference = cellAt(row, header.columns, 'reference');
@@ -106,7 +213,7 @@ function lineFrom(
   }
 
   const referenceKind: RemittanceLine['referenceKind'] = reference ? (deductionLine ? 'other' : 'invoice') : po ? 'po' : 'other';
-  const invoiceDate = dateIn(at('invoice_date'), options);
+  const invoiceDate = dates.read(at('invoice_date'), options);
   return {
     lineNo,
     reference: reference || po,

@@ -42,7 +42,12 @@ const KEPT = 'its complete transactions are kept';
 
 /** Walk the segments, check the envelope, return the transactions that are whole. */
 export function readTransactions(segments: Segment[], diagnostics: Diagnostics): Transaction[] {
-  const transactions: Transaction[] = [];
+  return [...transactionsOf(segments, diagnostics)];
+}
+
+/** The transactions that are whole, each as soon as its SE is read. */
+export function* transactionsOf(segments: Iterable<Segment>, diagnostics: Diagnostics): Generator<Transaction> {
+  let lastNumber = 0;
   let interchange: OpenInterchange | undefined;
   let group: OpenGroup | undefined;
   let transaction: OpenTransaction | undefined;
@@ -69,6 +74,7 @@ export function readTransactions(segments: Segment[], diagnostics: Diagnostics):
   };
 
   for (const segment of segments) {
+    lastNumber = segment.number;
     const where = `${segment.tag} (segment ${segment.number})`;
     switch (segment.tag) {
       case 'ISA':
@@ -97,7 +103,7 @@ export function readTransactions(segments: Segment[], diagnostics: Diagnostics):
           break;
         }
         const whole = closeTransaction(transaction, segment, diagnostics);
-        if (whole) transactions.push({ ...whole, version: whole.version || isaVersion(lastIsa12) });
+        if (whole) yield { ...whole, version: whole.version || isaVersion(lastIsa12) };
         transaction = undefined;
         break;
       }
@@ -119,7 +125,7 @@ export function readTransactions(segments: Segment[], diagnostics: Diagnostics):
         else diagnostics.fail(`${segment.tag} outside a transaction (segment ${segment.number})`, at(segment), 'segment ignored');
     }
   }
-  const end = `the end of the file (segment ${(segments.at(-1)?.number ?? 0) + 1})`;
+  const end = `the end of the file (segment ${lastNumber + 1})`;
   // A file that stops before its IEA was cut short (a failed download, a truncated mail
   // attachment): even the transactions that look complete cannot be trusted to be all of
   // it, so the whole document fails in lenient mode too, and nothing reaches the ledger.
@@ -130,7 +136,6 @@ export function readTransactions(segments: Segment[], diagnostics: Diagnostics):
   }
   abandonTransaction(end);
   abandonGroup(end);
-  return transactions;
 }
 
 function closeTransaction(open: OpenTransaction, se: Segment, diagnostics: Diagnostics): Transaction | undefined {

@@ -16,9 +16,10 @@ import { ParseError } from '../../core/errors.js';
 import type { ParseOptions, ParseResult, Remittance } from '../types.js';
 import { at, Diagnostics } from '../edi/diagnostics.js';
 import { decodeEdi, preview } from '../edi/text.js';
-import { readTransactions } from './envelope.js';
+import { readTransactions, transactionsOf, type Transaction } from './envelope.js';
 import { readRemittance } from './remittance.js';
-import { splitSegments } from './segments.js';
+import { readSegments, splitSegments } from './segments.js';
+import type { RemittanceStream } from '../stream.js';
 
 /** Parse an X12 820 file into remittances; throws ParseError when nothing usable can be read. */
 export function parseX12_820(bytes: Uint8Array, options: ParseOptions): ParseResult {
@@ -34,17 +35,43 @@ export function parseX12_820(bytes: Uint8Array, options: ParseOptions): ParseRes
   const remittances: Remittance[] = [];
   const otherSets = new Set<string>();
   for (const tx of transactions) {
-    if (tx.setId !== '820') {
-      otherSets.add(tx.setId);
-      diagnostics.warning(`transaction ${tx.control} is a ${tx.setId || '(blank)'}, not an 820 (segment ${tx.st.number}); skipped`, at(tx.st));
-      continue;
-    }
-    const remittance = readRemittance(tx, options, diagnostics);
+    const remittance = remittanceOf(tx, options, diagnostics, otherSets);
     if (remittance) remittances.push(remittance);
   }
 
   if (remittances.length === 0) throw new ParseError(nothingUsable(transactions.length, otherSets, diagnostics));
   return { format: 'x12-820', remittances, diagnostics: diagnostics.list() };
+}
+
+/**
+ * The same reading, transaction by transaction as the text arrives. Diagnostics come in
+ * file order (the whole-file reader lists the segment-level ones first).
+ */
+export function streamX12_820(text: Iterable<string>, options: ParseOptions): RemittanceStream {
+  const diagnostics = new Diagnostics(options.lenient);
+  function* remittances(): Generator<Remittance> {
+    const otherSets = new Set<string>();
+    let transactions = 0;
+    let read = 0;
+    for (const tx of transactionsOf(readSegments(text, options.limits, diagnostics), diagnostics)) {
+      transactions += 1;
+      const remittance = remittanceOf(tx, options, diagnostics, otherSets);
+      if (!remittance) continue;
+      read += 1;
+      yield remittance;
+    }
+    if (read === 0) throw new ParseError(nothingUsable(transactions, otherSets, diagnostics));
+  }
+  return { format: 'x12-820', remittances: remittances(), diagnostics: () => diagnostics.list() };
+}
+
+function remittanceOf(tx: Transaction, options: ParseOptions, diagnostics: Diagnostics, otherSets: Set<string>): Remittance | undefined {
+  if (tx.setId !== '820') {
+    otherSets.add(tx.setId);
+    diagnostics.warning(`transaction ${tx.control} is a ${tx.setId || '(blank)'}, not an 820 (segment ${tx.st.number}); skipped`, at(tx.st));
+    return undefined;
+  }
+  return readRemittance(tx, options, diagnostics);
 }
 
 function nothingUsable(whole: number, otherSets: Set<string>, diagnostics: Diagnostics): string {

@@ -4,7 +4,7 @@
  */
 import { ParseError } from '../../core/errors.js';
 import type { ParseLimits } from '../types.js';
-import { skipBlank } from '../edi/blank.js';
+import { ChunkedText } from '../edi/chunked-text.js';
 import type { Diagnostics } from '../edi/diagnostics.js';
 import { preview } from '../edi/text.js';
 import { readDelimiters, type Delimiters } from './delimiters.js';
@@ -31,18 +31,25 @@ export function element(segment: Segment, n: number): string {
  * terminators are skipped; a bad later ISA stops reading with a diagnostic.
  */
 export function splitSegments(text: string, start: number, limits: ParseLimits, diagnostics: Diagnostics): Segment[] {
-  const segments: Segment[] = [];
+  return [...readSegments([text.slice(start)], limits, diagnostics)];
+}
+
+/** ISA is at most a few hundred characters even with odd padding. */
+const ISA_WINDOW = 4096;
+
+/** The segments of text that arrives in chunks, one at a time, with splitSegments' rules. */
+export function* readSegments(chunks: Iterable<string>, limits: ParseLimits, diagnostics: Diagnostics): Generator<Segment> {
+  const text = new ChunkedText(chunks);
   let delimiters: Delimiters | undefined;
-  let pos = start;
   let afterIea = false;
   let number = 0;
-  while (pos < text.length) {
-    pos = skipBlank(text, pos);
-    if (pos >= text.length) break;
+  for (;;) {
+    if (!text.skipBlank()) break;
     // Counts every segment in the file, kept or not, so a number always points at the text.
     number += 1;
-    if (text.startsWith('ISA', pos)) {
-      const read = readDelimiters(text, pos);
+    text.ensure(ISA_WINDOW);
+    if (text.startsWith('ISA')) {
+      const read = readDelimiters(text.buffer, text.pos);
       if (!read.ok) {
         if (delimiters === undefined) throw new ParseError(`not a readable X12 interchange: ${read.reason}`);
         diagnostics.fail(`${read.reason} (segment ${number})`, `segment ${number}`, 'the rest of the file was not read');
@@ -52,16 +59,15 @@ export function splitSegments(text: string, start: number, limits: ParseLimits, 
     } else if (afterIea) {
       // Text after the last interchange: a mail footer is harmless, but segment-like text
       // may be an interchange whose ISA was damaged, and that loses payments.
-      const message = `${text.length - pos} characters after the last IEA ignored: ${preview(text.slice(pos))}`;
-      if (delimiters !== undefined && text.includes(delimiters.segment, pos)) diagnostics.fail(message, `segment ${number}`);
+      const rest = text.rest();
+      const message = `${rest.length} characters after the last IEA ignored: ${preview(rest)}`;
+      if (delimiters !== undefined && rest.includes(delimiters.segment)) diagnostics.fail(message, `segment ${number}`);
       else diagnostics.warning(message, `segment ${number}`);
       break;
     }
-    if (delimiters === undefined) throw new ParseError(`not an X12 interchange: starts with ${preview(text.slice(pos))}`);
+    if (delimiters === undefined) throw new ParseError(`not an X12 interchange: starts with ${preview(text.peek(ISA_WINDOW))}`);
 
-    const end = text.indexOf(delimiters.segment, pos);
-    const raw = end < 0 ? text.slice(pos) : text.slice(pos, end);
-    pos = end < 0 ? text.length : end + delimiters.segment.length;
+    const raw = text.takeUntil(delimiters.segment);
     // A CR before a line-feed terminator, or trailing line breaks, are layout, not data.
     const body = raw.replace(/[\r\n]+$/, '');
     const elements = body.split(delimiters.element);
@@ -78,8 +84,7 @@ export function splitSegments(text: string, start: number, limits: ParseLimits, 
       diagnostics.fail(`${tag} segment ${number} has an element over ${limits.maxFieldChars} characters`, `segment ${number}`, 'segment ignored');
       continue;
     }
-    segments.push({ tag, elements, number, delimiters });
+    yield { tag, elements, number, delimiters };
     afterIea = tag === 'IEA';
   }
-  return segments;
 }
