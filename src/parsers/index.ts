@@ -14,7 +14,7 @@ import type { InvoiceRow } from '../ledger/invoices.js';
 import type { Diagnostic } from './types.js';
 import { parseX12_820, streamX12_820 } from './x12/index.js';
 import { decodeEdiChunks } from './edi/text.js';
-import { streamDelimitedRemittances } from './tabular/remittance-stream.js';
+import { streamDelimitedInvoices, streamDelimitedRemittances, type InvoiceStream } from './tabular/table-stream.js';
 import type { RemittanceStream } from './stream.js';
 import { parseRemadv } from './edifact/index.js';
 import { parsePdf } from './pdf/index.js';
@@ -48,6 +48,11 @@ export function streamRemittanceFile(head: Uint8Array, chunks: Iterable<Uint8Arr
   if (detected.kind === 'x12') return streamX12_820(decodeEdiChunks(chunks), options);
   if (detected.kind === 'delimited') return streamDelimitedRemittances(chunks, options);
   return undefined;
+}
+
+/** The streaming reader for an open-invoice file: delimited text streams; a workbook is read whole (undefined). */
+export function streamInvoiceFile(head: Uint8Array, chunks: Iterable<Uint8Array>, options: ParseOptions): InvoiceStream | undefined {
+  return detectFormat(head).kind === 'delimited' ? streamDelimitedInvoices(chunks, options) : undefined;
 }
 
 /** Open items from an ERP aging export (CSV or workbook). */

@@ -27,3 +27,21 @@ export function dateIn(ref: CellRef, options: ParseOptions): string | undefined 
   if (!result.ok) throw new ParseError(`row ${ref.rowNo}, column "${ref.header}": ${result.reason}`);
   return result.iso;
 }
+
+/** Dates repeat (a payment's date on each of its rows, a year of invoice dates): read each text once. */
+export class DateCache {
+  private readonly seen = new Map<string, string>();
+
+  read(ref: CellRef, options: ParseOptions): string | undefined {
+    const cell = ref.cell;
+    if (!cell || cell.kind !== 'text') return dateIn(ref, options);
+    const known = this.seen.get(cell.text);
+    if (known !== undefined) return known;
+    const iso = dateIn(ref, options);
+    if (iso !== undefined) {
+      if (this.seen.size >= 10_000) this.seen.clear();
+      this.seen.set(cell.text, iso);
+    }
+    return iso;
+  }
+}

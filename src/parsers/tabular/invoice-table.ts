@@ -6,47 +6,74 @@ import { ParseError } from '../../core/errors.js';
 import type { Diagnostic, ParseOptions } from '../types.js';
 import type { InvoiceRow } from '../../ledger/invoices.js';
 import type { Row } from './cells.js';
-import { amountIn, dateIn, type CellRef } from './amounts.js';
-import { INVOICE_COLUMNS, cellAt, findHeader } from './columns.js';
+import { DateCache, amountIn, type CellRef } from './amounts.js';
+import { INVOICE_COLUMNS, cellAt, findHeader, type HeaderMatch } from './columns.js';
+import { HEADER_SCAN, HeaderBuffer } from './header-buffer.js';
 
 const REQUIRED = ['customer', 'reference', 'open'] as const;
 
 export function invoicesFromRows(rows: Row[], options: ParseOptions): { invoices: InvoiceRow[]; diagnostics: Diagnostic[] } {
-  const header = findHeader(rows, INVOICE_COLUMNS, options.columns, REQUIRED);
-  const missing = header ? REQUIRED.filter((field) => header.columns[field] === undefined) : [...REQUIRED];
-  if (!header || missing.length > 0) {
-    throw new ParseError(
-      `no header row with open-invoice columns (missing: ${missing.map((f) => (f === 'reference' ? 'invoice number' : f === 'open' ? 'open amount' : f)).join(', ')})`,
-    );
-  }
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, number>();
+  const table = new InvoiceTable(options);
   const invoices: InvoiceRow[] = [];
-  for (let index = header.rowIndex + 1; index < rows.length; index += 1) {
-    const row = rows[index] ?? [];
+  for (const row of rows) invoices.push(...table.push(row));
+  invoices.push(...table.finish());
+  return { invoices, diagnostics: table.diagnostics };
+}
+
+/** The table read row by row, so a large aging export can stream through it. */
+export class InvoiceTable {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly rows: HeaderBuffer<HeaderMatch>;
+  private read: InvoiceRow[] = [];
+  private readonly dates = new DateCache();
+  private count = 0;
+
+  constructor(private readonly options: ParseOptions) {
+    this.rows = new HeaderBuffer((top) => invoiceHeader(top, options), (row, index) => this.readRow(row, index));
+  }
+
+  /** Read one row; returns the invoices it completed (the rows above the header wait for it). */
+  push(row: Row): InvoiceRow[] {
+    this.rows.push(row);
+    return this.take();
+  }
+
+  /** The end of the file: the invoices of a file shorter than the header scan, then the checks. */
+  finish(): InvoiceRow[] {
+    const header = this.rows.finish();
+    if (this.count === 0) throw new ParseError(`no invoices under the header on row ${header.rowIndex + 1}`);
+    return this.take();
+  }
+
+  private take(): InvoiceRow[] {
+    if (this.read.length === 0) return NONE;
+    const read = this.read;
+    this.read = [];
+    return read;
+  }
+
+  private readRow(row: Row, index: number): void {
+    const header = this.rows.header!;
+    const { options } = this;
     const rowNo = index + 1;
-    if (row.every((cell) => cell.text.trim() === '')) continue;
+    if (row.every((cell) => cell.text.trim() === '')) return;
     const at = (field: string): CellRef => {
       const column = header.columns[field];
       return { cell: column === undefined ? undefined : row[column], rowNo, header: column === undefined ? field : (header.headers[column] ?? field) };
     };
     const customer = cellAt(row, header.columns, 'customer');
     const number = cellAt(row, header.columns, 'reference');
-    if (/^(grand\s+)?totals?\b/i.test(customer) || (!number && /total/i.test(row.map((c) => c.text).join(' ')))) continue;
+    if (/^(grand\s+)?totals?\b/i.test(customer) || (!number && /total/i.test(row.map((c) => c.text).join(' ')))) return;
     if (!customer || !number) throw new ParseError(`row ${rowNo}: ${!customer ? 'no customer id' : 'no invoice number'}`);
     const open = amountIn(at('open'), options);
     if (open === undefined) throw new ParseError(`row ${rowNo}: invoice ${number} has no open amount`);
     const original = amountIn(at('original'), options) ?? open;
-    const key = `${customer}\u0000${number}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      diagnostics.push({ level: 'error', location: `row ${rowNo}`, message: `invoice ${number} of ${customer} is listed again (first on row ${earlier}); the first row is kept` });
-      continue;
-    }
-    seen.set(key, rowNo);
     const po = cellAt(row, header.columns, 'po');
     const customerName = cellAt(row, header.columns, 'customer_name');
-    invoices.push({
+    this.count += 1;
+    // An invoice listed twice is found when the snapshot is written (the ledger knows every invoice).
+    this.read.push({
+      row: rowNo,
       customer,
       number,
       currency: (cellAt(row, header.columns, 'currency') || options.currency).toUpperCase(),
@@ -54,10 +81,21 @@ export function invoicesFromRows(rows: Row[], options: ParseOptions): { invoices
       openMinor: open,
       ...(customerName ? { customerName } : {}),
       ...(po ? { po } : {}),
-      invoiceDate: dateIn(at('invoice_date'), options),
-      dueDate: dateIn(at('due_date'), options),
+      invoiceDate: this.dates.read(at('invoice_date'), options),
+      dueDate: this.dates.read(at('due_date'), options),
     });
   }
-  if (invoices.length === 0) throw new ParseError(`no invoices under the header on row ${header.rowIndex + 1}`);
-  return { invoices, diagnostics };
+}
+
+const NONE: InvoiceRow[] = [];
+
+function invoiceHeader(top: Row[], options: ParseOptions): HeaderMatch {
+  const header = findHeader(top, INVOICE_COLUMNS, options.columns, REQUIRED, HEADER_SCAN);
+  const missing = header ? REQUIRED.filter((field) => header.columns[field] === undefined) : [...REQUIRED];
+  if (!header || missing.length > 0) {
+    throw new ParseError(
+      `no header row with open-invoice columns (missing: ${missing.map((f) => (f === 'reference' ? 'invoice number' : f === 'open' ? 'open amount' : f)).join(', ')})`,
+    );
+  }
+  return header;
 }

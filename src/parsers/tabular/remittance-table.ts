@@ -9,9 +9,10 @@ import { reasonCodeFor } from '../../core/reasons.js';
 import { displayMinor } from '../../core/money.js';
 import type { Adjustment, Diagnostic, ParseOptions, Remittance, RemittanceLine } from '../types.js';
 import type { Row } from './cells.js';
-import { amountIn, dateIn, type CellRef } from './amounts.js';
+import { DateCache, amountIn, type CellRef } from './amounts.js';
 import { REMITTANCE_COLUMNS, cellAt, findHeader, type HeaderMatch } from './columns.js';
 import { NotStreamable } from '../stream.js';
+import { HEADER_SCAN, HeaderBuffer } from './header-buffer.js';
 
 const REQUIRED = ['reference', 'paid', 'payment_ref', 'payment_date'] as const;
 const TOTAL_ROW = /^(grand\s+)?totals?\b|^total\s+(payment|paid|amount)/i;
@@ -30,86 +31,61 @@ export function remittancesFromRows(rows: Row[], options: ParseOptions): { remit
  */
 export class RemittanceTable {
   readonly diagnostics: Diagnostic[] = [];
-  private header: HeaderMatch | undefined;
-  /** Rows before the header is known: at most HEADER_SCAN of them. */
-  private top: Row[] = [];
-  private nextIndex = 0;
+  private readonly rows: HeaderBuffer<HeaderMatch>;
   private readonly payments = new Map<string, Remittance>();
   private current: { key: string; remittance: Remittance } | undefined;
   private readonly finished = new Set<string>();
   private readonly dates = new DateCache();
+  /** Payments completed by the rows pushed since the last push returned. */
+  private done: Remittance[] = [];
 
   constructor(
     private readonly options: ParseOptions,
     private readonly mode: 'whole' | 'stream',
-  ) {}
+  ) {
+    this.rows = new HeaderBuffer((top) => remittanceHeader(top, options), (row, index) => this.readRow(row, index));
+  }
 
   /** Read one row; in stream mode, returns the payments this row completed. */
   push(row: Row): Remittance[] {
-    const index = this.nextIndex;
-    this.nextIndex += 1;
-    if (!this.header) {
-      this.top.push(row);
-      return this.top.length < HEADER_SCAN ? [] : this.settleHeader();
-    }
-    return this.readRow(row, index);
+    this.rows.push(row);
+    return this.take();
   }
 
   /** The end of the file: every payment not yet handed on. */
   finish(): Remittance[] {
-    const out = this.header ? [] : this.settleHeader();
+    const header = this.rows.finish();
+    const noLines = new ParseError(`no remittance lines under the header on row ${header.rowIndex + 1}`);
     if (this.mode === 'whole') {
-      if (this.payments.size === 0) throw this.noLines();
+      if (this.payments.size === 0) throw noLines;
       return [...this.payments.values()];
     }
-    if (this.current) out.push(this.current.remittance);
-    if (this.current === undefined && this.finished.size === 0) throw this.noLines();
+    if (this.current === undefined && this.finished.size === 0) throw noLines;
+    if (this.current) this.done.push(this.current.remittance);
     this.current = undefined;
-    return out;
+    return this.take();
   }
 
-  private noLines(): ParseError {
-    return new ParseError(`no remittance lines under the header on row ${(this.header?.rowIndex ?? 0) + 1}`);
+  private take(): Remittance[] {
+    if (this.done.length === 0) return NONE;
+    const done = this.done;
+    this.done = [];
+    return done;
   }
 
-  private settleHeader(): Remittance[] {
-    const { options } = this;
-    const header = findHeader(this.top, REMITTANCE_COLUMNS, options.columns, REQUIRED, HEADER_SCAN);
-    if (!header) {
-      throw new ParseError(
-        `no header row with remittance columns in the first 50 rows (looked for: invoice number, amount paid, payment number, payment date)`,
-        `map the columns in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
-      );
-    }
-    const missing = REQUIRED.filter((field) => header.columns[field] === undefined && !(field === 'reference' && header.columns['po'] !== undefined));
-    if (missing.length > 0) {
-      throw new ParseError(
-        `row ${header.rowIndex + 1} has no column for ${missing.join(', ')} (headers: ${header.headers.filter(Boolean).join(' | ').slice(0, 160)})`,
-        `map them in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
-      );
-    }
-    this.header = header;
-    const out: Remittance[] = [];
-    this.top.forEach((row, index) => {
-      if (index > header.rowIndex) out.push(...this.readRow(row, index));
-    });
-    this.top = [];
-    return out;
-  }
-
-  private readRow(row: Row, index: number): Remittance[] {
-    const header = this.header!;
+  private readRow(row: Row, index: number): void {
+    const header = this.rows.header!;
     const { options } = this;
     const rowNo = index + 1;
-    if (isBlank(row)) return [];
-    if (isTotalRow(row)) return [];
+    if (isBlank(row)) return;
+    if (isTotalRow(row)) return;
     const at = (field: string): CellRef => ({ cell: cellFor(row, header, field), rowNo, header: headerFor(header, field) });
 
     const reference = cellAt(row, header.columns, 'reference');
     const po = cellAt(row, header.columns, 'po');
     const paid = amountIn(at('paid'), options);
     if (paid === undefined) {
-      if (!reference && !po) return []; // a note or legend line under the table
+      if (!reference && !po) return; // a note or legend line under the table
       throw new ParseError(`row ${rowNo}: "${reference || po}" has no amount in column "${headerFor(header, 'paid')}"`);
     }
     const paymentRef = cellAt(row, header.columns, 'payment_ref');
@@ -119,14 +95,13 @@ export class RemittanceTable {
     const currency = (cellAt(row, header.columns, 'currency') || options.currency).toUpperCase();
 
     const key = `${paymentRef}\u0000${paymentDate}\u0000${currency}`;
-    const out: Remittance[] = [];
     let remittance: Remittance | undefined;
     if (this.mode === 'whole') remittance = this.payments.get(key);
     else if (this.current?.key === key) remittance = this.current.remittance;
     else {
       if (this.finished.has(key)) throw new NotStreamable(`payment ${paymentRef} comes back on row ${rowNo} after other payments`);
       if (this.current) {
-        out.push(this.current.remittance);
+        this.done.push(this.current.remittance);
         this.finished.add(this.current.key);
       }
     }
@@ -136,11 +111,29 @@ export class RemittanceTable {
       else this.current = { key, remittance };
     }
     remittance.lines.push(lineFrom(row, header, rowNo, remittance.lines.length + 1, paid, options, this.diagnostics, this.dates));
-    return out;
   }
 }
 
-const HEADER_SCAN = 50;
+const NONE: Remittance[] = [];
+
+function remittanceHeader(top: Row[], options: ParseOptions): HeaderMatch {
+  const header = findHeader(top, REMITTANCE_COLUMNS, options.columns, REQUIRED, HEADER_SCAN);
+  if (!header) {
+    throw new ParseError(
+      `no header row with remittance columns in the first 50 rows (looked for: invoice number, amount paid, payment number, payment date)`,
+      `map the columns in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
+    );
+  }
+  const missing = REQUIRED.filter((field) => header.columns[field] === undefined && !(field === 'reference' && header.columns['po'] !== undefined));
+  if (missing.length > 0) {
+    throw new ParseError(
+      `row ${header.rowIndex + 1} has no column for ${missing.join(', ')} (headers: ${header.headers.filter(Boolean).join(' | ').slice(0, 160)})`,
+      `map them in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
+    );
+  }
+  return header;
+}
+
 
 function isBlank(row: Row): boolean {
   for (const cell of row) if (cell.text.trim() !== '') return false;
@@ -152,23 +145,6 @@ function isTotalRow(row: Row): boolean {
   return false;
 }
 
-/** Dates repeat (a payment's date on each of its rows, a year of invoice dates): read each text once. */
-class DateCache {
-  private readonly seen = new Map<string, string>();
-
-  read(ref: CellRef, options: ParseOptions): string | undefined {
-    const cell = ref.cell;
-    if (!cell || cell.kind !== 'text') return dateIn(ref, options);
-    const known = this.seen.get(cell.text);
-    if (known !== undefined) return known;
-    const iso = dateIn(ref, options);
-    if (iso !== undefined) {
-      if (this.seen.size >= 10_000) this.seen.clear();
-      this.seen.set(cell.text, iso);
-    }
-    return iso;
-  }
-}
 
 function lineFrom(
   row: Row,

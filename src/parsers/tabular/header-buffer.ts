@@ -1,0 +1,46 @@
+/**
+ * The rows above a table's header, held until the header is known (it is searched for in
+ * the first HEADER_SCAN rows); after that, every row goes straight to the reader with its
+ * 0-based index in the file. Lets the tables read a file row by row.
+ */
+import type { Row } from './cells.js';
+
+export const HEADER_SCAN = 50;
+
+export class HeaderBuffer<H extends { rowIndex: number }> {
+  header: H | undefined;
+  private top: Row[] = [];
+  private nextIndex = 0;
+
+  constructor(
+    /** Finds the header in the top rows, or throws ParseError. */
+    private readonly find: (top: Row[]) => H,
+    private readonly read: (row: Row, index: number) => void,
+  ) {}
+
+  push(row: Row): void {
+    const index = this.nextIndex;
+    this.nextIndex += 1;
+    if (this.header) this.read(row, index);
+    else {
+      this.top.push(row);
+      if (this.top.length >= HEADER_SCAN) this.settle();
+    }
+  }
+
+  /** The end of the rows: a short file's header is found now. */
+  finish(): H {
+    if (!this.header) this.settle();
+    return this.header!;
+  }
+
+  private settle(): void {
+    const header = this.find(this.top);
+    this.header = header;
+    const top = this.top;
+    this.top = [];
+    top.forEach((row, index) => {
+      if (index > header.rowIndex) this.read(row, index);
+    });
+  }
+}
