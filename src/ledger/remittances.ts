@@ -11,14 +11,18 @@ export interface RemittanceContext {
 
 export type InsertOutcome = { created: true; id: number } | { created: false; existingId: number; existingFile: string };
 
+/** Lines written by one INSERT: far fewer calls into SQLite than one statement a line. */
+const LINES_PER_INSERT = 100;
+
 export class Remittances {
   /** Prepared once: an import of a million lines runs them a million times. */
   private readonly statements: {
     existing: Database.Statement;
     remittance: Database.Statement;
-    line: Database.Statement;
     adjustment: Database.Statement;
   };
+  /** Multi-row line inserts by row count: one statement per LINES_PER_INSERT lines. */
+  private readonly lineInserts = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -30,11 +34,6 @@ export class Remittances {
         `INSERT INTO remittances (document_id, batch_id, company, payer, payer_name, payment_ref, payment_date, currency,
            total_minor, stated_total_minor, method, needs_review, review_reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      line: db.prepare(
-        `INSERT INTO remittance_lines (remittance_id, line_no, reference, reference_kind, po, invoice_date, description,
-           gross_minor, discount_minor, paid_minor)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       adjustment: db.prepare('INSERT INTO line_adjustments (line_id, amount_minor, reason_raw, reason_code) VALUES (?, ?, ?, ?)'),
     };
@@ -58,16 +57,38 @@ export class Remittances {
       flag ? 1 : 0, flag ?? null,
     );
     const remittanceId = Number(result.lastInsertRowid);
-    for (const line of remittance.lines) {
-      const lineResult = statements.line.run(
-        remittanceId, line.lineNo, line.reference, line.referenceKind, line.po ?? null, line.invoiceDate ?? null,
-        line.description ?? null, line.grossMinor ?? null, line.discountMinor, line.paidMinor,
-      );
-      for (const adjustment of line.adjustments) {
-        statements.adjustment.run(Number(lineResult.lastInsertRowid), adjustment.amountMinor, adjustment.reasonRaw, adjustment.reasonCode);
+    const { lines } = remittance;
+    for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
+      const batch = lines.slice(start, start + LINES_PER_INSERT);
+      const values: unknown[] = [];
+      for (const line of batch) {
+        values.push(remittanceId, line.lineNo, line.reference, line.referenceKind, line.po ?? null, line.invoiceDate ?? null,
+          line.description ?? null, line.grossMinor ?? null, line.discountMinor, line.paidMinor);
       }
+      const inserted = this.lineInsert(batch.length).run(values);
+      // The rows of one INSERT take consecutive rowids (each is the largest so far plus one),
+      // so the batch's first line id follows from the last.
+      const firstLineId = Number(inserted.lastInsertRowid) - batch.length + 1;
+      batch.forEach((line, index) => {
+        for (const adjustment of line.adjustments) {
+          statements.adjustment.run(firstLineId + index, adjustment.amountMinor, adjustment.reasonRaw, adjustment.reasonCode);
+        }
+      });
     }
     return { created: true, id: remittanceId };
+  }
+
+  private lineInsert(rows: number): Database.Statement {
+    let statement = this.lineInserts.get(rows);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO remittance_lines (remittance_id, line_no, reference, reference_kind, po, invoice_date, description,
+           gross_minor, discount_minor, paid_minor)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      this.lineInserts.set(rows, statement);
+    }
+    return statement;
   }
 
   /** Mark a payment for a person, with the reason shown in report exceptions. */
