@@ -45,37 +45,28 @@ export class Invoices {
       .prepare('INSERT INTO invoice_snapshots (company, source_name, sha256, imported_at, row_count) VALUES (?, ?, ?, ?, 0)')
       .run(company, sourceName, sha256, this.now());
     const snapshotId = Number(snapshot.lastInsertRowid);
-    const find = this.db.prepare('SELECT id, snapshot_id FROM invoices WHERE company = ? AND customer = ? AND number = ?');
-    const update = this.db.prepare(
-      `UPDATE invoices SET customer_name = ?, po = ?, invoice_date = ?, due_date = ?, currency = ?, original_minor = ?,
-         open_minor = ?, snapshot_id = ?, in_latest_snapshot = 1 WHERE id = ?`,
-    );
-    const insert = this.db.prepare(
+    // One statement a row: a new invoice is inserted, one from an earlier snapshot is
+    // updated, and one this snapshot already wrote (listed twice) changes nothing.
+    const upsert = this.db.prepare(
       `INSERT INTO invoices (company, customer, customer_name, number, po, invoice_date, due_date, currency, original_minor,
-         open_minor, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         open_minor, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (company, customer, number) DO UPDATE SET customer_name = excluded.customer_name, po = excluded.po,
+         invoice_date = excluded.invoice_date, due_date = excluded.due_date, currency = excluded.currency,
+         original_minor = excluded.original_minor, open_minor = excluded.open_minor, snapshot_id = excluded.snapshot_id,
+         in_latest_snapshot = 1
+       WHERE invoices.snapshot_id <> excluded.snapshot_id`,
     );
-    let added = 0;
-    let updated = 0;
+    const lastIdBefore = (this.db.prepare('SELECT MAX(id) FROM invoices').pluck().get() as number | null) ?? 0;
+    let written = 0;
     const repeated: RepeatedInvoice[] = [];
     for (const row of rows) {
-      const existing = find.get(company, row.customer, row.number) as { id: number; snapshot_id: number } | undefined;
-      if (existing?.snapshot_id === snapshotId) {
-        repeated.push({ row: row.row, customer: row.customer, number: row.number });
-        continue;
-      }
-      const values = [
-        row.customerName ?? null, row.po ?? null, row.invoiceDate ?? null, row.dueDate ?? null, row.currency,
-        row.originalMinor, row.openMinor, snapshotId,
-      ];
-      if (existing) {
-        update.run(...values, existing.id);
-        updated += 1;
-      } else {
-        insert.run(company, row.customer, row.customerName ?? null, row.number, row.po ?? null, row.invoiceDate ?? null,
-          row.dueDate ?? null, row.currency, row.originalMinor, row.openMinor, snapshotId);
-        added += 1;
-      }
+      const changes = upsert.run(company, row.customer, row.customerName ?? null, row.number, row.po ?? null, row.invoiceDate ?? null,
+        row.dueDate ?? null, row.currency, row.originalMinor, row.openMinor, snapshotId).changes;
+      if (changes === 0) repeated.push({ row: row.row, customer: row.customer, number: row.number });
+      else written += 1;
     }
+    const added = this.db.prepare('SELECT COUNT(*) FROM invoices WHERE id > ?').pluck().get(lastIdBefore) as number;
+    const updated = written - added;
     this.db.prepare('UPDATE invoice_snapshots SET row_count = ? WHERE id = ?').run(added + updated, snapshotId);
     const closed = this.db
       .prepare('UPDATE invoices SET in_latest_snapshot = 0, open_minor = 0 WHERE company = ? AND snapshot_id <> ? AND in_latest_snapshot = 1')

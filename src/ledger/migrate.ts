@@ -10,8 +10,10 @@ import * as m002 from './migrations/002-fetch.js';
 import * as m003 from './migrations/003-matching.js';
 import * as m004 from './migrations/004-review.js';
 import * as m005 from './migrations/005-indexes.js';
+import * as m006 from './migrations/006-year-of-data.js';
+import * as m007 from './migrations/007-deductions-by-invoice.js';
 
-export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005, m006, m007];
 
 export function migrate(db: Database.Database, file: string, at: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
