@@ -1,108 +1,89 @@
 /**
- * `npm run bench`: seeded data, each stage timed in its own process, a table printed and
- * JSON written under bench/results/. Parser figures: a 100,000-line CSV and 820 (lines per
- * second) and a multi-page PDF (pages per second), each with peak memory.
- *   npm run bench [-- --lines 100000 --pages 200 --match-max 1000000 --skip-fetch]
- * Then the fetch figures of fetch-bench.ts (10 accounts x 20 files, sequential vs concurrent).
+ * `npm run bench [-- --scale 10k|100k|1m] [--only "CSV import,match"] [--fetch] [--keep]`
+ *
+ * Issue 7's bench. A seeded generator writes realistic data at each scale up to the chosen
+ * one (10k, 100k, 1m lines): remittance CSV, XLSX (a tenth of the lines), X12 820, PDF (a
+ * page per thousand lines), open invoices, and a ledger holding a year of history (ten
+ * times the lines). Each stage then runs as the real `remit` in its own process (so its
+ * peak memory is its own), followed by its floor in its own process: the fastest plain way
+ * to do the same work on this machine (src/bench/floors/). The table shows both times,
+ * their ratio, peak RSS and the growth per tenfold; the JSON goes under bench/results/.
+ *
+ * Fetch is not part of issue 7: its figures (fetch-bench.ts: fixture portals, real headless
+ * Chromium) run only with --fetch. The machine is shared: the header prints its load.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildModel, type PayerProfile } from '../samplegen/demo-model.js';
-import { remittanceCsv } from '../samplegen/writers/csv.js';
-import { remittance820 } from '../samplegen/writers/x12.js';
-import { remittancePdf } from '../samplegen/writers/pdf.js';
+import { parseArgs } from './args.js';
+import { runChild } from './child.js';
 import { fetchBench } from './fetch-bench.js';
+import { flagged, floorNotes, writeResults } from './report.js';
+import type { StageResult } from './result.js';
+import { runScale, STAGES } from './run-scale.js';
+import { renderTable } from './table.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const LINES = option('lines', 100_000);
-const PAGES = option('pages', 200);
+const MEASURE_CLI = fileURLToPath(new URL('./measure-cli.js', import.meta.url));
 
-const PAYER: PayerProfile = {
-  code: 'BENCH', name: 'Bench Retail', deductionPrefix: 'DED', paymentDigits: 9, poStyle: 'digits10',
-  reasons: [{ raw: 'Shortage', code: 'shortage' }, { raw: 'Price Claim', code: 'pricing' }],
-};
-
-interface Stage {
-  stage: string;
-  unit: string;
-  ms: number;
-  lines: number;
-  perSecond: number;
-  maxRssMb: number;
-  fileMb: number;
-  floorMs?: number;
-}
-
-function runStage(file: string, mode?: string): { ms: number; lines: number; maxRssMb: number } {
-  const out = execFileSync(process.execPath, [join(ROOT, 'dist/src/bench/parse-stage.js'), file, ...(mode ? [mode] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; lines: number; maxRssMb: number };
-}
-
-const work = mkdtempSync(join(tmpdir(), 'remit-bench-'));
+let options;
 try {
-  process.stderr.write(`generating ${LINES.toLocaleString('en-US')} lines and ${PAGES} PDF pages in ${work}\n`);
-  const perPayment = 100;
-  const model = buildModel({ seed: 7, payers: [PAYER], invoicesPerPayer: LINES + LINES / 10, paymentsPerPayer: LINES / perPayment, linesPerPayment: [perPayment, perPayment], firstInvoiceNumber: 1_000_000, startDate: '2026-01-01' });
-  const csvFile = join(work, 'bench.csv');
-  const header = remittanceCsv({ ...model.payments[0]!, lines: [] });
-  writeFileSync(csvFile, header + model.payments.map((p) => remittanceCsv(p).split('\n').slice(1).join('\n')).join(''));
-  const ediFile = join(work, 'bench.edi');
-  writeFileSync(ediFile, remittance820(model.payments));
-  const pdfModel = buildModel({ seed: 8, payers: [PAYER], invoicesPerPayer: PAGES * 40 + 100, paymentsPerPayer: 1, linesPerPayment: [PAGES * 40, PAGES * 40], firstInvoiceNumber: 3_000_000, startDate: '2026-01-01' });
-  const pdfFile = join(work, 'bench.pdf');
-  writeFileSync(pdfFile, remittancePdf(pdfModel.payments[0]!, 'Bench Retail Inc.'));
-
-  const stages: Stage[] = [];
-  const add = (stage: string, file: string, unit: string, count: (r: { lines: number }) => number, floor?: string): void => {
-    const result = runStage(file);
-    const floorMs = floor ? runStage(file, floor).ms : undefined;
-    const n = count(result);
-    stages.push({ stage, unit, ms: result.ms, lines: result.lines, perSecond: n / (result.ms / 1000), maxRssMb: result.maxRssMb, fileMb: statSync(file).size / 1048576, ...(floorMs !== undefined ? { floorMs } : {}) });
-  };
-  add('parse CSV', csvFile, 'lines/s', (r) => r.lines, 'papaparse');
-  add('parse X12 820', ediFile, 'lines/s', (r) => r.lines);
-  add('parse PDF', pdfFile, 'pages/s', () => PAGES);
-
-  const rows = stages.map((s) => [s.stage, `${s.fileMb.toFixed(1)} MB`, s.lines.toLocaleString('en-US'), `${(s.ms / 1000).toFixed(2)} s`,
-    `${Math.round(s.perSecond).toLocaleString('en-US')} ${s.unit}`, `${Math.round(s.maxRssMb)} MB`, s.floorMs ? `${(s.floorMs / 1000).toFixed(2)} s (x${(s.ms / s.floorMs).toFixed(2)})` : '']);
-  const head = ['stage', 'file', 'lines', 'time', 'rate', 'peak RSS', 'floor (ratio)'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
-  process.stdout.write('floor for CSV: papaparse on the same text, no meaning attached\n');
-  // The matcher at 10k, 100k and 1m lines against as many open invoices, with a hash-join floor.
-  const matchRows: Array<{ lines: number; ms: number; floorMs: number; maxRssMb: number }> = [];
-  for (const size of [10_000, 100_000, 1_000_000].filter((s) => s <= option('match-max', 1_000_000))) {
-    const run = (mode?: string) => JSON.parse(execFileSync(process.execPath, [join(ROOT, 'dist/src/bench/match-stage.js'), String(size), ...(mode ? [mode] : [])], { encoding: 'utf8' }).trim()) as { ms: number; maxRssMb: number };
-    const project = run();
-    matchRows.push({ lines: size, ms: project.ms, floorMs: run('floor').ms, maxRssMb: project.maxRssMb });
-  }
-  process.stdout.write(`\nmatch (all passes) vs floor (in-memory hash join of exact references)\n`);
-  matchRows.forEach((row, i) => {
-    const previous = matchRows[i - 1];
-    const growth = previous ? ` growth per tenfold x${(row.ms / previous.ms / 10).toFixed(2)}${row.ms / previous.ms / 10 > 1.3 ? ' (above 1.3: flagged)' : ''}` : '';
-    process.stdout.write(`${row.lines.toLocaleString('en-US').padStart(10)} lines  ${(row.ms / 1000).toFixed(2)} s  floor ${(row.floorMs / 1000).toFixed(2)} s (x${(row.ms / row.floorMs).toFixed(1)})  peak RSS ${Math.round(row.maxRssMb)} MB${growth}\n`);
-  });
-
-  let fetchRows: Array<{ stage: string; ms: number; note: string }> = [];
-  if (!args.includes('--skip-fetch')) {
-    process.stderr.write('fetch: 10 fixture portals, real headless Chromium (this takes about a minute)\n');
-    fetchRows = await fetchBench();
-    process.stdout.write(`\n${fetchRows.map((row) => `${row.stage.padEnd(48)} ${(row.ms / 1000).toFixed(2).padStart(7)} s  ${row.note}`).join('\n')}\n`);
-  }
-  const results = join(ROOT, 'bench', 'results');
-  mkdirSync(results, { recursive: true });
-  const out = join(results, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, `${JSON.stringify({ node: process.version, lines: LINES, pages: PAGES, stages, match: matchRows, fetch: fetchRows }, null, 2)}\n`);
-  process.stderr.write(`written ${out}\n`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  options = parseArgs(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`bench: ${(err as Error).message}\n`);
+  process.exit(2);
 }
+const started = performance.now();
+const startedAt = new Date().toISOString();
+const work = mkdtempSync(join(tmpdir(), 'remit-bench-'));
+const cleanUp = (): void => {
+  if (!options.keep) rmSync(work, { recursive: true, force: true });
+};
+process.on('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
+
+const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
+const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), loadAtStart: load() };
+try {
+  // The start of a `remit` process (node, modules, --version), taken out of growth figures.
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i += 1) starts.push((await runChild(MEASURE_CLI, ['--version'], { files: join(work, `start-${i}`) })).ms);
+  const startMs = starts.sort((a, b) => a - b)[1]!;
+  process.stdout.write(`remit bench: node ${machine.node}, ${machine.cpus} cpus, ${machine.memoryGb} GB, load ${machine.loadAtStart}; a remit process starts in ${(startMs / 1000).toFixed(2)} s\n`);
+
+  const results: StageResult[] = [];
+  const setup: Record<string, Record<string, number>> = {};
+  for (const [scale, lines] of options.scales) {
+    const outcome = await runScale(scale, lines, work, options.only);
+    results.push(...outcome.results);
+    setup[scale] = outcome.setup;
+    if (!options.keep) rmSync(join(work, scale), { recursive: true, force: true });
+  }
+  const scaleNames = options.scales.map(([name]) => name);
+  const stageNames = [...STAGES.map((stage) => stage.name), 'match (engine only)'].filter((name) => results.some((r) => r.stage === name));
+  process.stdout.write(`\n${renderTable(results, stageNames, scaleNames, startMs)}\n`);
+  const flags = flagged(results, scaleNames, startMs);
+  process.stdout.write(flags.length ? `\ngrowth above 1.3 per tenfold: ${flags.join('; ')}\n` : '\nno stage grows faster than 1.3 per tenfold\n');
+  const failures = results.filter((r) => r.error);
+  for (const r of failures) process.stdout.write(`\n${r.stage} ${r.scale} failed:\n${r.error!.replace(/^/gm, '  ')}\n`);
+  process.stdout.write(`\nfloor phases (inside the floor's process):\n${floorNotes(results).join('\n')}\n`);
+  process.stdout.write(`\nsetup (untimed work for the stages):\n${Object.entries(setup).map(([scale, steps]) =>
+    `  ${scale}: ${Object.entries(steps).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ')}`).join('\n')}\n`);
+
+  let fetch: Array<{ stage: string; ms: number; note: string }> = [];
+  if (options.fetch) {
+    process.stderr.write('fetch: 10 fixture portals, real headless Chromium (about a minute)\n');
+    fetch = await fetchBench();
+    process.stdout.write(`\n${fetch.map((row) => `${row.stage.padEnd(48)} ${(row.ms / 1000).toFixed(2).padStart(7)} s  ${row.note}`).join('\n')}\n`);
+  }
+  const wallMs = performance.now() - started;
+  const file = writeResults(ROOT, { startedAt, wallMs, machine: { ...machine, loadAtEnd: load() }, remitStartMs: startMs, scales: scaleNames, setup, results, fetch });
+  process.stdout.write(`\nwall time ${(wallMs / 60_000).toFixed(1)} min (load now ${load()}); written ${file}\n`);
+  process.exitCode = failures.length ? 1 : 0;
+} finally {
+  cleanUp();
+}
+

@@ -1,0 +1,29 @@
+/**
+ * Fresh SQLite files for the floors, set up as remit sets up its ledger (WAL, synchronous
+ * NORMAL), and the plain insert: one prepared statement, one transaction.
+ */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+
+export function freshDatabase(file: string): Database.Database {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+/** Create `table` (columns as SQL) and insert every row in one transaction; returns the count. */
+export function insertAll(db: Database.Database, table: string, columns: readonly string[], rows: Iterable<unknown[]>): number {
+  db.exec(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+  const names = columns.map((column) => column.split(' ')[0]!);
+  const insert = db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+  let count = 0;
+  db.transaction(() => {
+    for (const row of rows) {
+      insert.run(row);
+      count += 1;
+    }
+  })();
+  return count;
+}
