@@ -14,7 +14,42 @@ export interface AmountFormat {
 export type AmountResult = { ok: true; minor: Minor } | { ok: false; reason: string };
 
 const CURRENCY_MARKS = /[$€£¥]|\b(?:USD|EUR|GBP|CAD|MXN|JPY|CHF|AUD)\b/gi;
-const PLAIN = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/;
+
+/**
+ * A plain amount, `-?\d{1,15}(\.\d{1,2})?` and nothing else, in cents; undefined for any
+ * other text (which the general rules then read). Read character by character: this runs
+ * for every amount of a million-line file.
+ */
+function plainMinor(input: string): Minor | undefined {
+  const length = input.length;
+  let at = 0;
+  const negative = length > 0 && input.charCodeAt(0) === 45; // '-'
+  if (negative) at = 1;
+  let whole = 0;
+  const wholeStart = at;
+  for (; at < length; at += 1) {
+    const code = input.charCodeAt(at) - 48;
+    if (code < 0 || code > 9) break;
+    whole = whole * 10 + code;
+  }
+  const wholeDigits = at - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > 15) return undefined;
+  let fraction = 0;
+  if (at < length) {
+    if (input.charCodeAt(at) !== 46) return undefined; // '.'
+    const fractionDigits = length - at - 1;
+    if (fractionDigits < 1 || fractionDigits > 2) return undefined;
+    for (let i = at + 1; i < length; i += 1) {
+      const code = input.charCodeAt(i) - 48;
+      if (code < 0 || code > 9) return undefined;
+      fraction = fraction * 10 + code;
+    }
+    if (fractionDigits === 1) fraction *= 10;
+  }
+  const minor = whole * 100 + fraction;
+  if (!Number.isSafeInteger(minor)) return undefined;
+  return negative && minor !== 0 ? -minor : minor;
+}
 
 /**
  * Parse an amount as people and systems write it: `1,234.56`, `(1,234.56)`, `1234.56-`,
@@ -25,12 +60,9 @@ export function parseAmount(input: string, format: AmountFormat = {}): AmountRes
   const digitsAfter = format.minorDigits ?? 2;
   // Most amounts in machine-made files are plain (1234.56, -12.5): read those without the
   // general rules below. Same digit-by-digit arithmetic, no floating point.
-  const plain = digitsAfter === 2 && !format.decimalComma ? PLAIN.exec(input) : null;
-  if (plain) {
-    const whole = plain[2]!;
-    const fraction = (plain[3] ?? '').padEnd(2, '0');
-    const minor = Number(whole) * 100 + Number(fraction);
-    if (Number.isSafeInteger(minor)) return { ok: true, minor: plain[1] && minor !== 0 ? -minor : minor };
+  if (digitsAfter === 2 && !format.decimalComma) {
+    const minor = plainMinor(input);
+    if (minor !== undefined) return { ok: true, minor };
   }
   let text = input.replace(CURRENCY_MARKS, '').replace(/[\s\u00a0\u202f']/g, '');
   if (text === '') return { ok: false, reason: 'empty amount' };

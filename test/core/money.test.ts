@@ -45,6 +45,19 @@ describe('parseAmount', () => {
     expect(minor('1,000,000,000.07')).toBe(100_000_000_007);
   });
 
+  it.each([
+    ['-0.00', 0],
+    ['-0.5', -50],
+    ['007.10', 710],
+    ['9999999999999.99', 999999999999999],
+    ['12.', 1200],
+  ])('reads the plain amount %s as %s minor units, as the general rules do', (text, expected) => {
+    expect(minor(text)).toBe(expected);
+    // The same value through the general rules (a currency mark skips the plain fast path).
+    const general = parseAmount(`$${text}`);
+    if (Number.isSafeInteger(expected)) expect(general).toEqual({ ok: true, minor: expected });
+  });
+
   it.each(['', 'abc', '12.345', '1,23.00', '12..3', '--5', '1e5', '12.3.4'])('refuses %j with a reason', (text) => {
     const result = parseAmount(text);
     expect(result.ok).toBe(false);
