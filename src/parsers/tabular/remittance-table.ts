@@ -94,10 +94,15 @@ export class RemittanceTable {
     if (!paymentDate) throw new ParseError(`row ${rowNo}: no payment date in column "${headerFor(header, 'payment_date')}"`);
     const currency = (cellAt(row, header.columns, 'currency') || options.currency).toUpperCase();
 
+    const current = this.current?.remittance;
+    if (current && current.paymentRef === paymentRef && current.paymentDate === paymentDate && current.currency === currency) {
+      // The next row of the payment being read: the common case, without building its key.
+      current.lines.push(lineFrom(row, header, rowNo, current.lines.length + 1, paid, options, this.diagnostics, this.dates));
+      return;
+    }
     const key = `${paymentRef}\u0000${paymentDate}\u0000${currency}`;
     let remittance: Remittance | undefined;
     if (this.mode === 'whole') remittance = this.payments.get(key);
-    else if (this.current?.key === key) remittance = this.current.remittance;
     else {
       if (this.finished.has(key)) throw new NotStreamable(`payment ${paymentRef} comes back on row ${rowNo} after other payments`);
       if (this.current) {
@@ -108,8 +113,8 @@ export class RemittanceTable {
     if (!remittance) {
       remittance = { paymentRef, paymentDate, currency, lines: [], ...(options.payer ? { payer: options.payer } : {}) };
       if (this.mode === 'whole') this.payments.set(key, remittance);
-      else this.current = { key, remittance };
     }
+    this.current = { key, remittance };
     remittance.lines.push(lineFrom(row, header, rowNo, remittance.lines.length + 1, paid, options, this.diagnostics, this.dates));
   }
 }
