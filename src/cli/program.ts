@@ -80,6 +80,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--json', 'same as --format json')
     .option('--company <code>', 'only this company')
+    .option('--limit <rows>', 'at most this many rows, 0 for all (default: 100 in a table, all in CSV and JSON)')
     .action(lazy<[string, object]>(() => import('./commands/report.js')));
 
   program

@@ -6,23 +6,32 @@ import type { JournalLine } from './types.js';
 export const GENERIC_HEADER = ['journal_id', 'line_no', 'entry_date', 'account', 'debit', 'credit', 'currency', 'payer', 'payment_ref', 'invoice', 'memo'];
 
 export function writeGenericCsv(journalId: string, lines: JournalLine[]): string {
-  const rows = [GENERIC_HEADER.join(',')];
+  return genericCsvHeader() + genericCsvRows(journalId, lines);
+}
+
+/** The header row, with its line end: a file written in pieces starts with it. */
+export function genericCsvHeader(): string {
+  return `${GENERIC_HEADER.join(',')}\r\n`;
+}
+
+/** The rows of some journal lines, each with its line end. */
+export function genericCsvRows(journalId: string, lines: readonly JournalLine[]): string {
+  const id = csvCell(journalId);
+  let out = '';
   for (const line of lines) {
-    rows.push(
-      [
-        csvCell(journalId),
-        String(line.lineNo),
-        line.entryDate,
-        textCell(line.account),
-        line.debitMinor ? formatMinor(line.debitMinor) : '',
-        line.creditMinor ? formatMinor(line.creditMinor) : '',
-        line.currency,
-        textCell(line.payer),
-        textCell(line.paymentRef),
-        textCell(line.invoice),
-        textCell(line.memo),
-      ].join(','),
-    );
+    out += `${[
+      id,
+      String(line.lineNo),
+      line.entryDate,
+      textCell(line.account),
+      line.debitMinor ? formatMinor(line.debitMinor) : '',
+      line.creditMinor ? formatMinor(line.creditMinor) : '',
+      line.currency,
+      textCell(line.payer),
+      textCell(line.paymentRef),
+      textCell(line.invoice),
+      textCell(line.memo),
+    ].join(',')}\r\n`;
   }
-  return `${rows.join('\r\n')}\r\n`;
+  return out;
 }

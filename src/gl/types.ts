@@ -13,6 +13,7 @@ export interface PostableRemittance {
   paymentDate: string;
   currency: string;
   totalMinor: Minor;
+  /** Its lines with cash left unapplied (the ledger reads no others: the rest post nothing of their own). */
   lines: Array<{
     lineNo: number;
     reference: string;

@@ -1,8 +1,10 @@
 /**
  * The payer's invoices as one matching run sees them: working copies whose remaining amount
- * falls as lines are applied, and the lookups the passes use. Lookups the strong passes do
- * not need (near references, truncations, amounts) are built on first use, so a run where
- * every line has an exact reference pays only for the exact indexes.
+ * falls as lines are applied, and the lookups the passes use. Only the exact-number index is
+ * built up front; every other lookup (written differently, PO, near references, truncations,
+ * amounts, ids) is built on first use, so a run where every line has an exact reference pays
+ * for one index. A run at a year of data keeps tens of thousands of invoices per payer in
+ * here: one plain object per invoice and as few arrays as the lookups allow.
  */
 import { addDays, daysBetween } from '../core/dates.js';
 import type { Minor } from '../core/money.js';
@@ -11,12 +13,15 @@ import { forEachOneEdit, slipKey } from './near.js';
 import { compact, normalisePo, normaliseReference, referenceBase } from './reference.js';
 import type { Settings } from './settings.js';
 import type { InvoiceCandidate, LearnedRule, LineToMatch } from './types.js';
+import { Lookup } from './lookup.js';
 
 /** An invoice during a run: `startMinor` is what was open before this run applied anything. */
 export interface Working extends InvoiceCandidate {
   readonly startMinor: Minor;
   /** Some line of this run was applied to it. */
   touched: boolean;
+  /** Its number's slip key, once asked for (see slipKeyOf). */
+  nearKey: string | undefined;
 }
 
 export type Window = 'inside' | 'outside' | 'unknown';
@@ -26,37 +31,70 @@ const MIN_NEAR_LENGTH = 4;
 
 export class InvoiceBook {
   readonly all: Working[];
-  readonly exact = new Map<string, Working[]>();
-  readonly normalised = new Map<string, Working[]>();
-  readonly po = new Map<string, Working[]>();
-  private readonly byId = new Map<number, Working>();
-  private slip?: { map: Map<string, Working[]>; alphabet: string };
-  private readonly heads = new Map<number, Map<string, Working[]>>();
-  private readonly tails = new Map<number, Map<string, Working[]>>();
-  private compactMap?: Map<string, Working[]>;
-  private zerosMap?: Map<string, Working[]>;
+  private readonly exactIndex = new Lookup<string, Working>();
+  private normalisedIndex?: Lookup<string, Working>;
+  private poIndex?: Lookup<string, Working>;
+  /** Sorted by id, for `get`: an array rather than a map of every invoice. */
+  private byId?: Working[];
+  private slip?: { map: Lookup<string, Working>; alphabet: string };
+  private readonly heads = new Map<number, Lookup<string, Working>>();
+  private readonly tails = new Map<number, Lookup<string, Working>>();
+  private compactMap?: Lookup<string, Working>;
+  private zerosMap?: Lookup<string, Working>;
   private amountMap?: Map<Minor, Working[]>;
   private bucketMap?: { width: number; map: Map<number, Working[]> };
   private bases?: string[];
   private readonly openCache = new Map<string, { dated: Working[]; undated: Working[] }>();
   private readonly slipMemo = new Map<string, Working[]>();
-  private readonly slipKeys = new Map<Working, string>();
 
   constructor(
     invoices: readonly InvoiceCandidate[],
     private readonly settings: Settings,
   ) {
-    this.all = invoices.map((invoice) => ({ ...invoice, startMinor: invoice.remainingMinor, touched: false }));
-    for (const invoice of this.all) {
-      this.byId.set(invoice.id, invoice);
-      add(this.exact, invoice.number.trim(), invoice);
-      add(this.normalised, normaliseReference(invoice.number, settings.invoicePrefixes), invoice);
-      if (invoice.po && compact(invoice.po)) add(this.po, normalisePo(invoice.po), invoice);
+    this.all = new Array<Working>(invoices.length);
+    for (let k = 0; k < invoices.length; k += 1) {
+      const invoice = workingCopy(invoices[k]!);
+      this.all[k] = invoice;
+      this.exactIndex.add(invoice.number.trim(), invoice);
     }
   }
 
+  /** Invoices whose number is exactly the (trimmed) reference. */
+  byNumber(reference: string): readonly Working[] {
+    return this.exactIndex.get(reference);
+  }
+
+  /** Invoices whose number has this normalised key (see normaliseReference). */
+  byNormalised(key: string): readonly Working[] {
+    if (!this.normalisedIndex) {
+      this.normalisedIndex = new Lookup();
+      for (const invoice of this.all) this.normalisedIndex.add(normaliseReference(invoice.number, this.settings.invoicePrefixes), invoice);
+    }
+    return this.normalisedIndex.get(key);
+  }
+
+  /** Invoices whose PO has this key (see normalisePo). */
+  byPo(key: string): readonly Working[] {
+    if (!this.poIndex) {
+      this.poIndex = new Lookup();
+      // An empty key (a PO of punctuation only) indexes nothing.
+      for (const invoice of this.all) if (invoice.po) this.poIndex.add(normalisePo(invoice.po), invoice);
+    }
+    return this.poIndex.get(key);
+  }
+
   get(id: number): Working | undefined {
-    return this.byId.get(id);
+    // Stable sort: of invoices sharing an id, the last given wins, as it would in a map.
+    this.byId ??= [...this.all].sort((a, b) => a.id - b.id);
+    let lo = 0;
+    let hi = this.byId.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.byId[mid]!.id <= id) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = this.byId[lo - 1];
+    return found?.id === id ? found : undefined;
   }
 
   /** Apply an amount to an invoice: what stays open falls by it. */
@@ -67,9 +105,9 @@ export class InvoiceBook {
     if (buckets) remove(buckets.map, Math.floor(invoice.remainingMinor / buckets.width), invoice);
     invoice.remainingMinor -= amount;
     invoice.touched = true;
-    this.openCache.clear();
-    if (this.amountMap) add(this.amountMap, invoice.remainingMinor, invoice);
-    if (buckets) add(buckets.map, Math.floor(invoice.remainingMinor / buckets.width), invoice);
+    if (this.openCache.size > 0) this.openCache.clear();
+    if (this.amountMap) addAmount(this.amountMap, invoice.remainingMinor, invoice);
+    if (buckets) addAmount(buckets.map, Math.floor(invoice.remainingMinor / buckets.width), invoice);
   }
 
   /**
@@ -85,8 +123,7 @@ export class InvoiceBook {
       const { map, alphabet } = this.slipIndex();
       const out = new Set<Working>();
       forEachOneEdit(key, alphabet, (variant) => {
-        const hits = map.get(variant);
-        if (hits) for (const invoice of hits) out.add(invoice);
+        for (const invoice of map.get(variant)) out.add(invoice);
       });
       found = [...out];
     }
@@ -102,43 +139,47 @@ export class InvoiceBook {
     const base = numberCore(referenceBase(reference, this.settings.invoicePrefixes));
     if (base.length < MIN_NEAR_LENGTH) return [];
     const out: Array<{ invoice: Working; kept: 'first' | 'last' }> = [];
-    for (const invoice of this.truncationMap(this.heads, base.length, 'head').get(base) ?? []) out.push({ invoice, kept: 'first' });
-    for (const invoice of this.truncationMap(this.tails, base.length, 'tail').get(base) ?? []) {
+    for (const invoice of this.truncationMap(this.heads, base.length, 'head').get(base)) out.push({ invoice, kept: 'first' });
+    for (const invoice of this.truncationMap(this.tails, base.length, 'tail').get(base)) {
       if (!out.some((fit) => fit.invoice === invoice)) out.push({ invoice, kept: 'last' });
     }
     return out;
   }
 
-  byCompact(key: string): Working[] {
+  byCompact(key: string): readonly Working[] {
     if (!this.compactMap) {
-      this.compactMap = new Map();
-      for (const invoice of this.all) add(this.compactMap, compact(invoice.number), invoice);
+      this.compactMap = new Lookup();
+      for (const invoice of this.all) this.compactMap.add(compact(invoice.number), invoice);
     }
-    return this.compactMap.get(key) ?? [];
+    return this.compactMap.get(key);
   }
 
-  byZeros(key: string): Working[] {
+  byZeros(key: string): readonly Working[] {
     if (!this.zerosMap) {
-      this.zerosMap = new Map();
-      for (const invoice of this.all) add(this.zerosMap, zerosKey(invoice.number), invoice);
+      this.zerosMap = new Lookup();
+      for (const invoice of this.all) this.zerosMap.add(zerosKey(invoice.number), invoice);
     }
-    return this.zerosMap.get(key) ?? [];
+    return this.zerosMap.get(key);
   }
 
   /** The invoices a learned habit reads the reference as (none for a reason mapping). */
-  byRule(rule: LearnedRule, reference: string): Working[] {
+  byRule(rule: LearnedRule, reference: string): readonly Working[] {
     const lookup = learnedLookup(rule, reference);
     if (!lookup) return [];
     if (lookup.index === 'compact') return this.byCompact(lookup.key);
     if (lookup.index === 'zeros') return this.byZeros(lookup.key);
-    return this.po.get(lookup.key) ?? [];
+    return this.byPo(lookup.key);
   }
 
-  /** Invoices whose remaining amount is exactly `amount` now. */
+  /**
+   * Invoices whose remaining amount is exactly `amount` now. Settled invoices (nothing
+   * remaining) are not indexed: no caller asks for 0, and after the reference passes most of
+   * a payer's invoices are settled.
+   */
   byAmount(amount: Minor): Working[] {
     if (!this.amountMap) {
       this.amountMap = new Map();
-      for (const invoice of this.all) add(this.amountMap, invoice.remainingMinor, invoice);
+      for (const invoice of this.all) addAmount(this.amountMap, invoice.remainingMinor, invoice);
     }
     return this.amountMap.get(amount) ?? [];
   }
@@ -149,26 +190,27 @@ export class InvoiceBook {
    * those with no date. Sorted once per state, so each line only slices it.
    */
   openInWindow(currency: string, paymentDate: string | undefined): { dated: Working[]; undated: Working[] } {
-    let open = this.openCache.get(currency);
-    if (!open) {
-      const all = this.all.filter((invoice) => available(invoice, currency) && invoice.remainingMinor > 0);
-      const dated = all.filter((invoice) => invoice.invoiceDate).sort((a, b) => (a.invoiceDate! < b.invoiceDate! ? -1 : a.invoiceDate! > b.invoiceDate! ? 1 : a.id - b.id));
-      open = { dated, undated: all.filter((invoice) => !invoice.invoiceDate) };
-      this.openCache.set(currency, open);
-    }
+    const open = this.openSorted(currency);
     if (!paymentDate) return open;
-    const from = firstAtOrAfter(open.dated, addDays(paymentDate, -this.settings.dateWindowDays));
-    const to = firstAtOrAfter(open.dated, addDays(paymentDate, 1));
+    const { from, to } = this.windowBounds(open.dated, paymentDate);
     return { dated: open.dated.slice(from, to), undated: open.undated };
   }
 
-  /** Invoices whose remaining amount is within the write-off tolerance of `amount` now. */
+  /** How many invoices openInWindow would return, without copying them. */
+  openInWindowCount(currency: string, paymentDate: string | undefined): number {
+    const open = this.openSorted(currency);
+    if (!paymentDate) return open.dated.length + open.undated.length;
+    const { from, to } = this.windowBounds(open.dated, paymentDate);
+    return to - from + open.undated.length;
+  }
+
+  /** Invoices with something remaining that is within the write-off tolerance of `amount` now. */
   byAmountNear(amount: Minor): Working[] {
     const tolerance = this.settings.writeOffToleranceMinor;
     if (tolerance === 0) return this.byAmount(amount);
     if (!this.bucketMap) {
       this.bucketMap = { width: tolerance + 1, map: new Map() };
-      for (const invoice of this.all) add(this.bucketMap.map, Math.floor(invoice.remainingMinor / this.bucketMap.width), invoice);
+      for (const invoice of this.all) addAmount(this.bucketMap.map, Math.floor(invoice.remainingMinor / this.bucketMap.width), invoice);
     }
     const { width, map } = this.bucketMap;
     const out: Working[] = [];
@@ -180,12 +222,8 @@ export class InvoiceBook {
 
   /** The key an invoice's number is judged on for slips (see slipKey). */
   slipKeyOf(invoice: Working): string {
-    let key = this.slipKeys.get(invoice);
-    if (key === undefined) {
-      key = slipKey(invoice.number, this.settings.invoicePrefixes);
-      this.slipKeys.set(invoice, key);
-    }
-    return key;
+    invoice.nearKey ??= slipKey(invoice.number, this.settings.invoicePrefixes);
+    return invoice.nearKey;
   }
 
   /** Is the invoice dated within the date window before the line's payment date? */
@@ -195,28 +233,44 @@ export class InvoiceBook {
     return days >= 0 && days <= this.settings.dateWindowDays ? 'inside' : 'outside';
   }
 
-  private slipIndex(): { map: Map<string, Working[]>; alphabet: string } {
+  private openSorted(currency: string): { dated: Working[]; undated: Working[] } {
+    let open = this.openCache.get(currency);
+    if (!open) {
+      const all = this.all.filter((invoice) => available(invoice, currency) && invoice.remainingMinor > 0);
+      const dated = all.filter((invoice) => invoice.invoiceDate).sort((a, b) => (a.invoiceDate! < b.invoiceDate! ? -1 : a.invoiceDate! > b.invoiceDate! ? 1 : a.id - b.id));
+      open = { dated, undated: all.filter((invoice) => !invoice.invoiceDate) };
+      this.openCache.set(currency, open);
+    }
+    return open;
+  }
+
+  private windowBounds(dated: Working[], paymentDate: string): { from: number; to: number } {
+    return { from: firstAtOrAfter(dated, addDays(paymentDate, -this.settings.dateWindowDays)), to: firstAtOrAfter(dated, addDays(paymentDate, 1)) };
+  }
+
+  private slipIndex(): { map: Lookup<string, Working>; alphabet: string } {
     if (!this.slip) {
-      const map = new Map<string, Working[]>();
+      const map = new Lookup<string, Working>();
       const chars = new Set<string>();
       for (const invoice of this.all) {
         const key = this.slipKeyOf(invoice);
-        add(map, key, invoice);
-        for (const c of key) chars.add(c);
+        map.add(key, invoice);
+        // Keys are letters and digits only (compacted), so a character is a code unit.
+        for (let k = 0; k < key.length; k += 1) chars.add(key.charAt(k));
       }
       this.slip = { map, alphabet: [...chars].sort().join('') };
     }
     return this.slip;
   }
 
-  private truncationMap(cache: Map<number, Map<string, Working[]>>, length: number, end: 'head' | 'tail'): Map<string, Working[]> {
+  private truncationMap(cache: Map<number, Lookup<string, Working>>, length: number, end: 'head' | 'tail'): Lookup<string, Working> {
     let map = cache.get(length);
     if (!map) {
-      map = new Map();
+      map = new Lookup();
       this.bases ??= this.all.map((invoice) => numberCore(referenceBase(invoice.number, this.settings.invoicePrefixes)));
       this.all.forEach((invoice, k) => {
         const base = this.bases![k]!;
-        if (base.length > length) add(map!, end === 'head' ? base.slice(0, length) : base.slice(base.length - length), invoice);
+        if (base.length > length) map!.add(end === 'head' ? base.slice(0, length) : base.slice(base.length - length), invoice);
       });
       cache.set(length, map);
     }
@@ -227,6 +281,26 @@ export class InvoiceBook {
 /** Open for this line: listed in the newest snapshot, something left, same currency. */
 export function available(invoice: InvoiceCandidate, currency: string): boolean {
   return invoice.open && invoice.remainingMinor !== 0 && invoice.currency === currency;
+}
+
+/** A copy the run may change; every field written out, so all copies share one shape. */
+function workingCopy(invoice: InvoiceCandidate): Working {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    po: invoice.po,
+    currency: invoice.currency,
+    originalMinor: invoice.originalMinor,
+    remainingMinor: invoice.remainingMinor,
+    open: invoice.open,
+    invoiceDate: invoice.invoiceDate,
+    dueDate: invoice.dueDate,
+    discountPercent: invoice.discountPercent,
+    discountDays: invoice.discountDays,
+    startMinor: invoice.remainingMinor,
+    touched: false,
+    nearKey: undefined,
+  };
 }
 
 /** The number from its first digit on: letters in front are a prefix, not digits kept. */
@@ -245,14 +319,15 @@ function firstAtOrAfter(sorted: Working[], date: string): number {
   return lo;
 }
 
-function add<K>(map: Map<K, Working[]>, key: K, invoice: Working): void {
-  if (key === '') return;
+/** Index an invoice by its remaining amount (or that amount's bucket), unless it is settled. */
+function addAmount(map: Map<number, Working[]>, key: number, invoice: Working): void {
+  if (invoice.remainingMinor === 0) return;
   const list = map.get(key);
   if (list) list.push(invoice);
   else map.set(key, [invoice]);
 }
 
-function remove<K>(map: Map<K, Working[]>, key: K, invoice: Working): void {
+function remove(map: Map<number, Working[]>, key: number, invoice: Working): void {
   const list = map.get(key);
   if (!list) return;
   const at = list.indexOf(invoice);

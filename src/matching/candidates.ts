@@ -34,8 +34,8 @@ export function rankCandidates(line: LineToMatch, book: InvoiceBook, settings: S
 
   const reference = line.reference.trim();
   if (reference) {
-    for (const inv of book.exact.get(reference) ?? []) note(inv, 0.6, 'reference is its number');
-    for (const inv of book.normalised.get(normaliseReference(reference, settings.invoicePrefixes)) ?? []) note(inv, 0.55, 'reference is its number written differently');
+    for (const inv of book.byNumber(reference)) note(inv, 0.6, 'reference is its number');
+    for (const inv of book.byNormalised(normaliseReference(reference, settings.invoicePrefixes))) note(inv, 0.55, 'reference is its number written differently');
     for (const inv of book.slipNeighbours(reference)) note(inv, 0.45, 'reference is one slip from its number');
     for (const { invoice, kept } of book.truncationFits(reference)) note(invoice, 0.35, `reference is the ${kept} characters of its number`);
     for (const rule of settings.learnedRules) {
@@ -44,7 +44,7 @@ export function rankCandidates(line: LineToMatch, book: InvoiceBook, settings: S
     }
   }
   for (const po of [line.po, line.reference]) {
-    if (po && normalisePo(po)) for (const inv of book.po.get(normalisePo(po)) ?? []) note(inv, 0.5, `PO ${po} is its PO`);
+    if (po && normalisePo(po)) for (const inv of book.byPo(normalisePo(po))) note(inv, 0.5, `PO ${po} is its PO`);
   }
   const settled = lineSettles(line);
   if (settled > 0) for (const inv of book.byAmount(settled)) note(inv, 0, '');

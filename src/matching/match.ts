@@ -15,7 +15,7 @@
  *   set of invoices       subset-sum                     0.95 (0.60-0.90 when not certain)
  *   payer deductions      (deduction)
  */
-import { InvoiceBook } from './book.js';
+import { InvoiceBook, type Working } from './book.js';
 import { rankCandidates } from './candidates.js';
 import { applicationsOf, isAutomatic } from './decisions.js';
 import type { Outcome, Pass, PassContext } from './pass.js';
@@ -32,64 +32,69 @@ import type { Candidate, InvoiceCandidate, LineDecision, LineToMatch, MatchSetti
 /** Most reliable first. */
 export const PASSES: readonly Pass[] = [exactPass, normalisedPass, learnedPass, poPass, severalPass, nearReferencePass, amountPass, subsetPass, leftoverPass];
 
-interface Prepared {
-  line: LineToMatch;
-  /** Clauses every decision of this line carries (a learned reason mapping). */
-  notes: string[];
-}
-
 /** Decide every line of one payer against that payer's invoices. Pure: no IO. */
 export function matchPayer(lines: LineToMatch[], invoices: InvoiceCandidate[], settings: MatchSettings): LineDecision[] {
   const resolved = resolveSettings(settings);
   // The book works on copies: remaining amounts change as lines are applied within this run.
   const context: PassContext = { book: new InvoiceBook(invoices, resolved), settings: resolved };
-  const prepared = lines.map((line) => withLearnedReasons(line, resolved));
-  const decisions = new Map<number, LineDecision>();
+  // Decisions by the line's position; a run at a year of data has tens of thousands per payer.
+  const { work, notes } = withLearnedReasons(lines, resolved);
+  const decided = new Array<LineDecision | undefined>(work.length);
 
+  let pending = work.map((_, k) => k);
   for (const pass of PASSES) {
-    const pending = prepared.filter((p) => !decisions.has(p.line.id));
+    pending = pending.filter((k) => decided[k] === undefined);
     if (!pass.batch) {
-      for (const p of pending) {
-        const outcome = pass.run(p.line, context);
-        if (outcome) decisions.set(p.line.id, commit(p, outcome, context));
+      for (const k of pending) {
+        const outcome = pass.run(work[k]!, context);
+        if (outcome) decided[k] = commit(work[k]!, notes.get(k), outcome, context);
       }
       continue;
     }
-    const outcomes = pending.map((p) => ({ p, outcome: pass.run(p.line, context) }));
+    const outcomes = pending.map((k) => pass.run(work[k]!, context));
     const claims = new Map<number, number>();
-    for (const { outcome } of outcomes) for (const id of claimed(outcome, resolved)) claims.set(id, (claims.get(id) ?? 0) + 1);
-    for (const { p, outcome } of outcomes) {
-      if (!outcome) continue;
+    for (const outcome of outcomes) for (const id of claimed(outcome, resolved)) claims.set(id, (claims.get(id) ?? 0) + 1);
+    pending.forEach((k, at) => {
+      const outcome = outcomes[at];
+      if (!outcome) return;
+      const line = work[k]!;
       const shared = claimed(outcome, resolved).filter((id) => (claims.get(id) ?? 0) > 1);
-      decisions.set(p.line.id, commit(p, shared.length > 0 ? contested(p.line, outcome, shared, context) : outcome, context));
-    }
+      decided[k] = commit(line, notes.get(k), shared.length > 0 ? contested(line, outcome, shared, context) : outcome, context);
+    });
   }
-  return prepared.map((p) => decisions.get(p.line.id) ?? finish(p, unmatched(p.line), context));
+  return work.map((line, k) => decided[k] ?? finish(line, notes.get(k), unmatched(line), context));
 }
 
 /** Settle the outcome, relieve the invoices of what is applied, and finish the decision. */
-function commit(p: Prepared, outcome: NonNullable<Outcome>, context: PassContext): LineDecision {
-  const decision = 'found' in outcome ? settle(p.line, outcome.found, context.settings) : 'several' in outcome ? settleSet(p.line, outcome.several, context.settings) : outcome.decision;
+function commit(line: LineToMatch, notes: string[] | undefined, outcome: NonNullable<Outcome>, context: PassContext): LineDecision {
+  const decision = 'found' in outcome ? settle(line, outcome.found, context.settings) : 'several' in outcome ? settleSet(line, outcome.several, context.settings) : outcome.decision;
   if (isAutomatic(decision)) {
     for (const part of applicationsOf(decision)) {
-      const invoice = context.book.get(part.invoiceId);
+      const invoice = appliedTo(outcome, part.invoiceId) ?? context.book.get(part.invoiceId);
       if (invoice) context.book.relieve(invoice, part.cashMinor + part.discountMinor + part.deductionMinor + part.writeOffMinor);
     }
   }
-  return finish(p, decision, context, 'several' in outcome ? (outcome.several.alternatives ?? []) : []);
+  return finish(line, notes, decision, context, 'several' in outcome ? (outcome.several.alternatives ?? []) : []);
+}
+
+/** The invoice of the book an outcome applies `invoiceId` to, without a lookup by id. */
+function appliedTo(outcome: NonNullable<Outcome>, invoiceId: number): Working | undefined {
+  if ('found' in outcome) return outcome.found.invoice.id === invoiceId ? outcome.found.invoice : undefined;
+  if ('several' in outcome) return outcome.several.invoices.find((invoice) => invoice.id === invoiceId);
+  return undefined;
 }
 
 /** Learned notes in the explanation; ranked candidates on everything a person will see. */
-function finish(p: Prepared, decision: LineDecision, context: PassContext, alternatives: Candidate[] = []): LineDecision {
-  const explained = p.notes.length > 0 ? { ...decision, explanation: [decision.explanation, ...p.notes].join('; ') } : decision;
+function finish(line: LineToMatch, notes: string[] | undefined, decision: LineDecision, context: PassContext, alternatives: Candidate[] = []): LineDecision {
+  const explained = notes ? { ...decision, explanation: [decision.explanation, ...notes].join('; ') } : decision;
   if (explained.kind === 'deduction' || isAutomatic(explained)) return explained;
-  if (explained.kind === 'unapplied' && p.line.paidMinor <= 0) return explained;
+  if (explained.kind === 'unapplied' && line.paidMinor <= 0) return explained;
   const { book, settings } = context;
   if (explained.kind === 'review') {
-    return { ...explained, candidates: rankCandidates(p.line, book, settings, explained.candidateIds, [...(explained.candidates ?? []), ...alternatives]) };
+    return { ...explained, candidates: rankCandidates(line, book, settings, explained.candidateIds, [...(explained.candidates ?? []), ...alternatives]) };
   }
   if (explained.kind === 'unapplied') {
-    const candidates = rankCandidates(p.line, book, settings);
+    const candidates = rankCandidates(line, book, settings);
     return candidates.length > 0 ? { ...explained, candidates } : explained;
   }
   // A proposal: what it proposes comes first, at the confidence it was found with.
@@ -100,7 +105,7 @@ function finish(p: Prepared, decision: LineDecision, context: PassContext, alter
     score: explained.confidence,
     reason: `proposed by ${explained.method}`,
   };
-  const others = rankCandidates(p.line, book, settings, [], alternatives).filter((c) => c.invoiceIds.join() !== own.invoiceIds.join());
+  const others = rankCandidates(line, book, settings, [], alternatives).filter((c) => c.invoiceIds.join() !== own.invoiceIds.join());
   return { ...explained, candidates: [own, ...others].slice(0, 5) };
 }
 
@@ -119,18 +124,28 @@ function contested(line: LineToMatch, outcome: NonNullable<Outcome>, shared: num
   return { decision: review(line, `${why}; but another line of this payer fits ${numbers} in the same way: left for review`, ids) };
 }
 
-/** A payer's own reason codes, as an operator taught them, replace what the parser read. */
-function withLearnedReasons(line: LineToMatch, settings: Settings): Prepared {
-  const rules = settings.learnedRules.filter((rule) => rule.kind === 'reason-map' && rule.payer === line.payer && rule.reasonCode);
-  if (rules.length === 0 || line.adjustments.length === 0) return { line, notes: [] };
-  const notes: string[] = [];
-  const adjustments = line.adjustments.map((adjustment) => {
-    const rule = rules.find((r) => r.value.trim().toUpperCase() === adjustment.reasonRaw.trim().toUpperCase());
-    if (!rule || rule.reasonCode === adjustment.reasonCode) return adjustment;
-    notes.push(`reason "${adjustment.reasonRaw}" read as ${rule.reasonCode} (learned-rule:reason-map, payer ${rule.payer})`);
-    return { ...adjustment, reasonCode: rule.reasonCode! };
+/**
+ * A payer's own reason codes, as an operator taught them, replace what the parser read:
+ * the lines as matched, and by position the notes their decisions carry.
+ */
+function withLearnedReasons(lines: LineToMatch[], settings: Settings): { work: LineToMatch[]; notes: Map<number, string[]> } {
+  const notes = new Map<number, string[]>();
+  const reasonRules = settings.learnedRules.filter((rule) => rule.kind === 'reason-map' && rule.reasonCode);
+  if (reasonRules.length === 0) return { work: lines, notes };
+  const work = lines.map((line, k) => {
+    const rules = reasonRules.filter((rule) => rule.payer === line.payer);
+    if (rules.length === 0 || line.adjustments.length === 0) return line;
+    const said: string[] = [];
+    const adjustments = line.adjustments.map((adjustment) => {
+      const rule = rules.find((r) => r.value.trim().toUpperCase() === adjustment.reasonRaw.trim().toUpperCase());
+      if (!rule || rule.reasonCode === adjustment.reasonCode) return adjustment;
+      said.push(`reason "${adjustment.reasonRaw}" read as ${rule.reasonCode} (learned-rule:reason-map, payer ${rule.payer})`);
+      return { ...adjustment, reasonCode: rule.reasonCode! };
+    });
+    if (said.length > 0) notes.set(k, said);
+    return { ...line, adjustments };
   });
-  return { line: { ...line, adjustments }, notes };
+  return { work, notes };
 }
 
 function unmatched(line: LineToMatch): LineDecision {

@@ -32,7 +32,7 @@ export function slipKey(reference: string, prefixes: readonly string[]): string 
 /**
  * Every key one edit away (deletion, insertion, substitution, adjacent transposition), and
  * the key itself (an OCR-only difference), each passed to `visit` (some more than once).
- * `alphabet` is the characters invoice keys use.
+ * `alphabet` is the characters invoice keys use (letters and digits: one code unit each).
  */
 export function forEachOneEdit(key: string, alphabet: string, visit: (variant: string) => void): void {
   const emit = (variant: string): void => {
@@ -46,12 +46,12 @@ export function forEachOneEdit(key: string, alphabet: string, visit: (variant: s
     const tail = key.slice(i + 1);
     emit(head + tail);
     if (i + 1 < key.length && key[i] !== key[i + 1]) emit(head + key[i + 1] + key[i] + key.slice(i + 2));
-    for (const c of alphabet) if (c !== key[i]) emit(head + c + tail);
+    for (let a = 0; a < alphabet.length; a += 1) if (alphabet[a] !== key[i]) emit(head + alphabet[a] + tail);
   }
   for (let i = 0; i <= key.length; i += 1) {
     const head = key.slice(0, i);
     const tail = key.slice(i);
-    for (const c of alphabet) emit(head + c + tail);
+    for (let a = 0; a < alphabet.length; a += 1) emit(head + alphabet[a] + tail);
   }
 }
 

@@ -29,6 +29,7 @@ export interface FoundSet {
 }
 
 export function lineDeductions(line: LineToMatch): DeductionDecision[] {
+  if (line.adjustments.length === 0) return [];
   return line.adjustments
     .filter((adjustment) => adjustment.amountMinor !== 0)
     .map((adjustment) => ({ amountMinor: adjustment.amountMinor, reasonCode: adjustment.reasonCode, reasonRaw: adjustment.reasonRaw }));
@@ -36,7 +37,9 @@ export function lineDeductions(line: LineToMatch): DeductionDecision[] {
 
 /** What the line settles on an invoice: cash, discount and deductions together. */
 export function lineSettles(line: LineToMatch): Minor {
-  return line.paidMinor + line.discountMinor + lineDeductions(line).reduce((sum, d) => sum + d.amountMinor, 0);
+  let deducted = 0;
+  for (const adjustment of line.adjustments) deducted += adjustment.amountMinor;
+  return line.paidMinor + line.discountMinor + deducted;
 }
 
 /**
@@ -92,7 +95,8 @@ export function checkDiscount(
 export function settle(line: LineToMatch, found: Found, settings: Settings): LineDecision {
   const { invoice } = found;
   const discount = checkDiscount(line, invoice, line.discountMinor, settings);
-  const deductions = [...lineDeductions(line), ...(discount.unearned ? [discount.unearned] : [])];
+  const deductions = lineDeductions(line);
+  if (discount.unearned) deductions.push(discount.unearned);
   const deductionMinor = deductions.reduce((sum, d) => sum + d.amountMinor, 0);
   const discountMinor = discount.discountMinor;
   const settled = line.paidMinor + discountMinor + deductionMinor;

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/ledger/index.js';
 import { matchPayer } from '../../src/matching/match.js';
 import { parseInvoiceFile, parseRemittanceFile } from '../../src/parsers/index.js';
-import { buildJournal } from '../../src/gl/journal.js';
+import { buildJournal, journalEntry } from '../../src/gl/journal.js';
 import { parseConfig } from '../../src/config/parse.js';
 import { SAMPLES, parseCsv } from '../support/cli.js';
 import { parseOptions } from '../support/parse-options.js';
@@ -71,11 +71,41 @@ describe('query plans', () => {
         for (const remittance of parsed.remittances) ledger.remittances.insert(remittance, { documentId, batchId: batch, company: 'NWF', payer: row['payer']! });
       });
     }
-    for (const work of ledger.matching.pendingWork()) {
-      ledger.matching.save(matchPayer(work.lines, ledger.matching.invoicesForPayer(work.company, work.payer), config!.matching), 'test');
-    }
+    // As `remit match` does it: payer by payer, in one transaction.
+    ledger.transaction(() => {
+      for (const { company, payer } of ledger.matching.payersWithWork()) {
+        const work = ledger.matching.pendingFor(company, payer);
+        ledger.matching.write(matchPayer(work.lines, ledger.matching.invoicesForPayer(company, payer), config!.matching), 'test', work);
+      }
+      ledger.matching.markMatched();
+    });
+    for (const work of ledger.matching.pendingWork()) ledger.matching.save(matchPayer(work.lines, ledger.matching.invoicesForPayer(work.company, work.payer), config!.matching), 'test');
     buildJournal(ledger.journals.unexported('NWF'), config!.companies['NWF']!.gl);
-    for (const report of ['applications', 'exceptions', 'deductions', 'documents', 'batches'] as const) ledger.reports[report]();
+    // As `remit export-gl` does it: one payment at a time, recorded as it is written.
+    ledger.transaction(() => {
+      const id = ledger.journals.nextId();
+      ledger.journals.start(id, 'NWF', 'generic', 'journal.csv', ledger.invoices.latestSnapshotId('NWF'));
+      let lines = 0;
+      for (const header of ledger.journals.postableHeaders('NWF')) {
+        const remittance = ledger.journals.postable(header);
+        const entry = journalEntry(remittance, config!.companies['NWF']!.gl, lines + 1);
+        ledger.journals.post(id, entry, remittance);
+        lines += entry.length;
+      }
+      ledger.journals.finish(id, lines, 0, 0);
+      expect([...ledger.journals.linesOf(id)]).toHaveLength(lines);
+    });
+    for (const report of ['applications', 'exceptions', 'deductions', 'documents', 'batches'] as const) {
+      ledger.reports[report]();
+      ledger.reports.count(report);
+    }
+    // What `remit status`, `remit match` and the nightly run count.
+    ledger.reports.counts();
+    ledger.reports.counts('NWF');
+    ledger.reports.exceptionCount();
+    ledger.reports.exceptionCount('NWF');
+    ledger.reports.openDeductions();
+    ledger.reports.failedDocumentCount();
     ledger.close();
 
     const db = new Database(join(dir, 'ledger.db'), { readonly: true });
@@ -84,7 +114,8 @@ describe('query plans', () => {
     for (const [sql, count] of executions) {
       if (!/^\s*(SELECT|UPDATE|DELETE|INSERT)/i.test(sql)) continue;
       const parameters = (sql.match(/\?/g) ?? []).map(() => null);
-      const named = sql.includes('@since') ? { since: '' } : undefined;
+      const names = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!))];
+      const named = names.length > 0 ? Object.fromEntries(names.map((name) => [name, name === 'since' ? '' : null])) : undefined;
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(named ? [named] : parameters)) as Array<{ detail: string }>;
       plan.forEach((step, index) => {
         // SQLite builds a throw-away index when none fits: the index that should exist is missing.

@@ -17,7 +17,7 @@ export const exactPass: Pass = {
   run(line, context) {
     const reference = line.reference.trim();
     if (!reference || line.referenceKind === 'po') return undefined;
-    return pick(line, context.book.exact.get(reference) ?? [], 'exact-reference', 1.0, (inv) => `reference "${line.reference}" is invoice ${inv.number}`, context, true);
+    return pick(line, context.book.byNumber(reference), 'exact-reference', 1.0, (inv) => `reference "${line.reference}" is invoice ${inv.number}`, context, true);
   },
 };
 
@@ -30,7 +30,7 @@ export const normalisedPass: Pass = {
     if (!key) return undefined;
     return pick(
       line,
-      context.book.normalised.get(key) ?? [],
+      context.book.byNormalised(key),
       'normalised-reference',
       0.97,
       (inv) => `reference "${line.reference}" is ${inv.number} written differently`,
@@ -49,7 +49,7 @@ export const poPass: Pass = {
       const key = value ? normalisePo(value) : '';
       if (!key || tried.has(key)) continue;
       tried.add(key);
-      const result = pick(line, context.book.po.get(key) ?? [], 'po-number', 0.95, (inv) => `PO ${value} belongs to one open invoice, ${inv.number}`, context, false);
+      const result = pick(line, context.book.byPo(key), 'po-number', 0.95, (inv) => `PO ${value} belongs to one open invoice, ${inv.number}`, context, false);
       if (result) return result;
     }
     return undefined;
@@ -78,7 +78,7 @@ export const learnedPass: Pass = {
  */
 export function pick(
   line: LineToMatch,
-  candidates: Working[],
+  candidates: readonly Working[],
   method: string,
   confidence: number,
   why: (invoice: Working) => string,
@@ -86,24 +86,35 @@ export function pick(
   guardSlips: boolean,
 ): Outcome {
   if (candidates.length === 0) return undefined;
-  const sameCurrency = candidates.filter((inv) => inv.currency === line.currency);
-  if (sameCurrency.length === 0) {
+  // Counted first: nearly every line has one candidate, and it is decided without copying the list.
+  let sameCurrency = 0;
+  let openCount = 0;
+  let firstOpen: Working | undefined;
+  for (const inv of candidates) {
+    if (inv.currency !== line.currency) continue;
+    sameCurrency += 1;
+    if (inv.open && inv.remainingMinor !== 0) {
+      openCount += 1;
+      firstOpen ??= inv;
+    }
+  }
+  if (sameCurrency === 0) {
     return { decision: review(line, `reference "${line.reference}" is ${candidates[0]!.number}, which is in ${candidates[0]!.currency}, not ${line.currency}`, candidates.map((c) => c.id)) };
   }
-  const open = sameCurrency.filter((inv) => inv.open && inv.remainingMinor !== 0);
-  if (open.length === 1) {
-    const invoice = open[0]!;
+  if (openCount === 1) {
+    const invoice = firstOpen!;
     const typo = guardSlips ? typoOnto(line, invoice, context) : undefined;
     if (typo) return { decision: review(line, typo.explanation, [invoice.id, ...typo.ids]) };
     return { found: { invoice, method, confidence, why: why(invoice) } };
   }
-  if (open.length > 1) {
+  if (openCount > 1) {
+    const open = candidates.filter((inv) => inv.currency === line.currency && inv.open && inv.remainingMinor !== 0);
     return {
       decision: review(line, `"${line.reference || line.po}" fits ${open.length} open invoices (${open.map((inv) => inv.number).join(', ')}): left for review`, open.map((inv) => inv.id)),
     };
   }
   if (line.paidMinor < 0) return undefined; // a payer deduction that happens to quote a closed document
-  const closed = sameCurrency.map((inv) => inv.number).join(', ');
+  const closed = candidates.filter((inv) => inv.currency === line.currency).map((inv) => inv.number).join(', ');
   return {
     decision: { kind: 'unapplied', lineId: line.id, unappliedMinor: line.paidMinor, explanation: `${closed} is not open (paid or closed): left as unapplied cash, not moved to another invoice` },
   };

@@ -63,12 +63,12 @@ export const severalPass: Pass = {
 };
 
 /** Each number as the reference passes read it: exactly, normalised, or by a habit of the payer. */
-function lookUp(reference: string, payer: string | undefined, context: PassContext): Working[] {
+function lookUp(reference: string, payer: string | undefined, context: PassContext): readonly Working[] {
   const { book, settings } = context;
-  const exact = book.exact.get(reference.trim());
-  if (exact && exact.length > 0) return exact;
-  const normalised = book.normalised.get(normaliseReference(reference, settings.invoicePrefixes));
-  if (normalised && normalised.length > 0) return normalised;
+  const exact = book.byNumber(reference.trim());
+  if (exact.length > 0) return exact;
+  const normalised = book.byNormalised(normaliseReference(reference, settings.invoicePrefixes));
+  if (normalised.length > 0) return normalised;
   for (const rule of settings.learnedRules) {
     if (rule.payer !== payer || rule.kind === 'reason-map') continue;
     const found = book.byRule(rule, reference);

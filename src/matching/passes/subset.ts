@@ -30,8 +30,8 @@ export const subsetPass: Pass = {
     if (line.paidMinor <= 0 || namesDocument(line.reference, line.po)) return undefined;
     const { book, settings } = context;
     const settled = lineSettles(line);
+    if (book.openInWindowCount(line.currency, line.paymentDate) > MAX_POOL) return undefined;
     const { dated, undated } = book.openInWindow(line.currency, line.paymentDate);
-    if (dated.length + undated.length > MAX_POOL) return undefined;
     // Members of a set of two or more are each smaller than the payment.
     const pool = [...dated, ...undated].filter((invoice) => invoice.remainingMinor < settled).sort((a, b) => a.id - b.id);
     if (pool.length < 2) return undefined;
