@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { freshDatabase, insertAll } from './sqlite.js';
+import { insertIntoFresh } from './sqlite.js';
 import { phase, type FloorResult } from './types.js';
 import { cents, isoFromUs } from './values.js';
 
@@ -15,14 +15,7 @@ export async function run([file, dbFile]: string[]): Promise<FloorResult> {
   if (!file || !dbFile) throw new Error('usage: invoices-import <file.csv> <scratch.db>');
   const phases: Record<string, number> = {};
   const rows = await phase(phases, 'parse', () => Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data);
-  const count = await phase(phases, 'insert', () => {
-    const db = freshDatabase(dbFile);
-    try {
-      return insertAll(db, 'invoices', COLUMNS, invoiceRows(rows));
-    } finally {
-      db.close();
-    }
-  });
+  const count = await phase(phases, 'insert', () => insertIntoFresh(dbFile, 'invoices', COLUMNS, invoiceRows(rows)));
   return { rows: count, phases };
 }
 

@@ -27,3 +27,13 @@ export function insertAll(db: Database.Database, table: string, columns: readonl
   })();
   return count;
 }
+
+/** insertAll into a fresh file, closed afterwards: the insert phase of the import floors. */
+export function insertIntoFresh(file: string, table: string, columns: readonly string[], rows: Iterable<unknown[]>): number {
+  const db = freshDatabase(file);
+  try {
+    return insertAll(db, table, columns, rows);
+  } finally {
+    db.close();
+  }
+}

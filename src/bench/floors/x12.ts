@@ -5,7 +5,7 @@
  * them into a fresh table with one prepared statement in one transaction.
  */
 import { readFileSync } from 'node:fs';
-import { freshDatabase, insertAll } from './sqlite.js';
+import { insertIntoFresh } from './sqlite.js';
 import { phase, type FloorResult } from './types.js';
 import { cents, isoFromCompact } from './values.js';
 
@@ -16,14 +16,7 @@ export async function run([file, dbFile]: string[]): Promise<FloorResult> {
   if (!file || !dbFile) throw new Error('usage: x12-import <file.820> <scratch.db>');
   const phases: Record<string, number> = {};
   const rows = await phase(phases, 'parse', () => readLines(readFileSync(file, 'latin1')));
-  const count = await phase(phases, 'insert', () => {
-    const db = freshDatabase(dbFile);
-    try {
-      return insertAll(db, 'lines', COLUMNS, rows);
-    } finally {
-      db.close();
-    }
-  });
+  const count = await phase(phases, 'insert', () => insertIntoFresh(dbFile, 'lines', COLUMNS, rows));
   return { rows: count, phases };
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
-import { freshDatabase, insertAll } from './sqlite.js';
+import { insertIntoFresh } from './sqlite.js';
 import { phase, type FloorResult } from './types.js';
 import { cents, isoFromSerial } from './values.js';
 
@@ -20,14 +20,7 @@ export async function run([file, dbFile]: string[]): Promise<FloorResult> {
     const book = XLSX.read(readFileSync(file), { type: 'buffer' });
     return XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: true, blankrows: true });
   });
-  const count = await phase(phases, 'insert', () => {
-    const db = freshDatabase(dbFile);
-    try {
-      return insertAll(db, 'lines', COLUMNS, lineRows(rows));
-    } finally {
-      db.close();
-    }
-  });
+  const count = await phase(phases, 'insert', () => insertIntoFresh(dbFile, 'lines', COLUMNS, lineRows(rows)));
   return { rows: count, phases };
 }
 

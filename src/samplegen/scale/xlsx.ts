@@ -1,59 +1,16 @@
 /**
- * An XLSX remittance report of many payments (a retailer's weekly export): a title row,
- * the column layout of writers/xlsx.ts with one row per line (each row names its payment),
- * and a TOTAL row. SheetJS writes a workbook whole, so this one is built in memory; it is
- * a tenth of the CSV's size.
+ * An XLSX remittance report of many payments (a retailer's weekly export): the workbook of
+ * writers/xlsx.ts with one row per line of every payment, and a TOTAL row. SheetJS writes
+ * a workbook whole, so this one is built in memory; it is a tenth of the CSV's size.
  */
-import { writeFileSync, renameSync } from 'node:fs';
-import * as XLSX from '@e965/xlsx';
-import { formatMinor } from '../../core/money.js';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { ModelPayment } from '../demo-model.js';
-
-/** Excel holds amounts as numbers: the cents become one only here, for the file. */
-const cellNumber = (minor: number): number => Number(formatMinor(minor));
-
-function serial(iso: string): number {
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
-
-const HEADER = ['Vendor Invoice #', 'Inv Date', 'Gross Amt', 'Disc Amt', 'Adj Amt', 'Adj Reason', 'Net Paid', 'Check/EFT #', 'Pay Date'];
-const DATE_COLUMNS = [1, 8];
+import { remittanceWorkbook } from '../writers/xlsx.js';
 
 /** Writes the workbook; returns the number of line rows. */
 export function writeRemittanceXlsx(path: string, payments: readonly ModelPayment[], title: string): number {
-  const rows: unknown[][] = [[title], [], HEADER];
-  let total = 0;
-  for (const payment of payments) {
-    const paid = serial(payment.paymentDate);
-    for (const line of payment.lines) {
-      const deductionOnly = line.case === 'deduction-only';
-      rows.push([
-        /^[1-9]\d*$/.test(line.reference) ? Number(line.reference) : line.reference,
-        line.invoiceDate ? serial(line.invoiceDate) : '',
-        deductionOnly ? '' : cellNumber(line.grossMinor),
-        deductionOnly ? '' : cellNumber(line.discountMinor),
-        cellNumber(deductionOnly ? line.paidMinor : -line.deductionMinor),
-        line.reasonRaw,
-        cellNumber(line.paidMinor),
-        payment.paymentRef,
-        paid,
-      ]);
-    }
-    total += payment.totalMinor;
-  }
-  const lineRows = rows.length - 3;
-  rows.push(['TOTAL', '', '', '', '', '', cellNumber(total)]);
-  const sheet = XLSX.utils.aoa_to_sheet(rows);
-  for (let r = 3; r < 3 + lineRows; r += 1) {
-    for (const c of DATE_COLUMNS) {
-      const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      if (cell?.t === 'n') cell.z = 'mm/dd/yyyy';
-    }
-  }
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Remittance');
   const temp = `${path}.partial`;
-  writeFileSync(temp, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array);
+  writeFileSync(temp, remittanceWorkbook(payments, title));
   renameSync(temp, path);
-  return lineRows;
+  return payments.reduce((sum, payment) => sum + payment.lines.length, 0);
 }

@@ -10,29 +10,43 @@ function serial(iso: string): number {
   return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+const HEADER = ['Vendor Invoice #', 'Inv Date', 'Gross Amt', 'Disc Amt', 'Adj Amt', 'Adj Reason', 'Net Paid', 'Check/EFT #', 'Pay Date'];
+const DATE_COLUMNS = [1, 8];
+
 export function remittanceXlsx(payment: ModelPayment, title: string): Uint8Array {
-  const rows: unknown[][] = [[title], [], ['Vendor Invoice #', 'Inv Date', 'Gross Amt', 'Disc Amt', 'Adj Amt', 'Adj Reason', 'Net Paid', 'Check/EFT #', 'Pay Date']];
-  for (const line of payment.lines) {
-    const deductionOnly = line.case === 'deduction-only';
-    rows.push([
-      /^[1-9]\d*$/.test(line.reference) ? Number(line.reference) : line.reference,
-      line.invoiceDate ? serial(line.invoiceDate) : '',
-      deductionOnly ? '' : cellNumber(line.grossMinor),
-      deductionOnly ? '' : cellNumber(line.discountMinor),
-      cellNumber(deductionOnly ? line.paidMinor : -line.deductionMinor),
-      line.reasonRaw,
-      cellNumber(line.paidMinor),
-      payment.paymentRef,
-      serial(payment.paymentDate),
-    ]);
+  return remittanceWorkbook([payment], title);
+}
+
+/** Several payments in one sheet (a retailer's weekly report): a row per line, each naming its payment, one TOTAL. */
+export function remittanceWorkbook(payments: readonly ModelPayment[], title: string): Uint8Array {
+  const rows: unknown[][] = [[title], [], HEADER];
+  let total = 0;
+  for (const payment of payments) {
+    const paid = serial(payment.paymentDate);
+    for (const line of payment.lines) {
+      const deductionOnly = line.case === 'deduction-only';
+      rows.push([
+        /^[1-9]\d*$/.test(line.reference) ? Number(line.reference) : line.reference,
+        line.invoiceDate ? serial(line.invoiceDate) : '',
+        deductionOnly ? '' : cellNumber(line.grossMinor),
+        deductionOnly ? '' : cellNumber(line.discountMinor),
+        cellNumber(deductionOnly ? line.paidMinor : -line.deductionMinor),
+        line.reasonRaw,
+        cellNumber(line.paidMinor),
+        payment.paymentRef,
+        paid,
+      ]);
+    }
+    total += payment.totalMinor;
   }
-  rows.push(['TOTAL', '', '', '', '', '', cellNumber(payment.totalMinor)]);
+  const lineRows = rows.length - 3;
+  rows.push(['TOTAL', '', '', '', '', '', cellNumber(total)]);
   const sheet = XLSX.utils.aoa_to_sheet(rows);
-  for (const address of Object.keys(sheet)) {
-    const cell = sheet[address] as XLSX.CellObject | undefined;
-    if (!cell || address.startsWith('!')) continue;
-    const { c, r } = XLSX.utils.decode_cell(address);
-    if (r >= 3 && (c === 1 || c === 8) && cell.t === 'n') cell.z = 'mm/dd/yyyy';
+  for (let r = 3; r < 3 + lineRows; r += 1) {
+    for (const c of DATE_COLUMNS) {
+      const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+      if (cell?.t === 'n') cell.z = 'mm/dd/yyyy';
+    }
   }
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Remittance');
