@@ -1,16 +1,20 @@
 /**
  * The rows above a table's header, held until the header is known (it is searched for in
  * the first HEADER_SCAN rows); after that, every row goes straight to the reader with its
- * 0-based index in the file. Lets the tables read a file row by row.
+ * 0-based index in the file. What the reader completes (a payment, an invoice) it hands
+ * to `emit`, and `push` returns it: lets the tables read a file row by row.
  */
 import type { Row } from './cells.js';
 
 export const HEADER_SCAN = 50;
 
-export class HeaderBuffer<H extends { rowIndex: number }> {
+const NONE: never[] = [];
+
+export class HeaderBuffer<H extends { rowIndex: number }, T> {
   header: H | undefined;
   private top: Row[] = [];
   private nextIndex = 0;
+  private ready: T[] = [];
 
   constructor(
     /** Finds the header in the top rows, or throws ParseError. */
@@ -18,7 +22,8 @@ export class HeaderBuffer<H extends { rowIndex: number }> {
     private readonly read: (row: Row, index: number) => void,
   ) {}
 
-  push(row: Row): void {
+  /** Read one row; returns what it completed (the rows above the header wait for it). */
+  push(row: Row): T[] {
     const index = this.nextIndex;
     this.nextIndex += 1;
     if (this.header) this.read(row, index);
@@ -26,6 +31,20 @@ export class HeaderBuffer<H extends { rowIndex: number }> {
       this.top.push(row);
       if (this.top.length >= HEADER_SCAN) this.settle();
     }
+    return this.drain();
+  }
+
+  /** Hand on a completed record; `push` (or `drain`) returns it. */
+  emit(item: T): void {
+    this.ready.push(item);
+  }
+
+  /** What was emitted and not yet returned. */
+  drain(): T[] {
+    if (this.ready.length === 0) return NONE as T[];
+    const ready = this.ready;
+    this.ready = [];
+    return ready;
   }
 
   /** The end of the rows: a short file's header is found now. */

@@ -23,8 +23,7 @@ export function invoicesFromRows(rows: Row[], options: ParseOptions): { invoices
 /** The table read row by row, so a large aging export can stream through it. */
 export class InvoiceTable {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly rows: HeaderBuffer<HeaderMatch>;
-  private read: InvoiceRow[] = [];
+  private readonly rows: HeaderBuffer<HeaderMatch, InvoiceRow>;
   private readonly dates = new DateCache();
   private count = 0;
 
@@ -34,22 +33,14 @@ export class InvoiceTable {
 
   /** Read one row; returns the invoices it completed (the rows above the header wait for it). */
   push(row: Row): InvoiceRow[] {
-    this.rows.push(row);
-    return this.take();
+    return this.rows.push(row);
   }
 
   /** The end of the file: the invoices of a file shorter than the header scan, then the checks. */
   finish(): InvoiceRow[] {
     const header = this.rows.finish();
     if (this.count === 0) throw new ParseError(`no invoices under the header on row ${header.rowIndex + 1}`);
-    return this.take();
-  }
-
-  private take(): InvoiceRow[] {
-    if (this.read.length === 0) return NONE;
-    const read = this.read;
-    this.read = [];
-    return read;
+    return this.rows.drain();
   }
 
   private readRow(row: Row, index: number): void {
@@ -72,7 +63,7 @@ export class InvoiceTable {
     const customerName = cellAt(row, header.columns, 'customer_name');
     this.count += 1;
     // An invoice listed twice is found when the snapshot is written (the ledger knows every invoice).
-    this.read.push({
+    this.rows.emit({
       row: rowNo,
       customer,
       number,
@@ -86,8 +77,6 @@ export class InvoiceTable {
     });
   }
 }
-
-const NONE: InvoiceRow[] = [];
 
 function invoiceHeader(top: Row[], options: ParseOptions): HeaderMatch {
   const header = findHeader(top, INVOICE_COLUMNS, options.columns, REQUIRED, HEADER_SCAN);

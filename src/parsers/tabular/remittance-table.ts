@@ -31,13 +31,11 @@ export function remittancesFromRows(rows: Row[], options: ParseOptions): { remit
  */
 export class RemittanceTable {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly rows: HeaderBuffer<HeaderMatch>;
+  private readonly rows: HeaderBuffer<HeaderMatch, Remittance>;
   private readonly payments = new Map<string, Remittance>();
   private current: { key: string; remittance: Remittance } | undefined;
   private readonly finished = new Set<string>();
   private readonly dates = new DateCache();
-  /** Payments completed by the rows pushed since the last push returned. */
-  private done: Remittance[] = [];
 
   constructor(
     private readonly options: ParseOptions,
@@ -48,8 +46,7 @@ export class RemittanceTable {
 
   /** Read one row; in stream mode, returns the payments this row completed. */
   push(row: Row): Remittance[] {
-    this.rows.push(row);
-    return this.take();
+    return this.rows.push(row);
   }
 
   /** The end of the file: every payment not yet handed on. */
@@ -61,16 +58,9 @@ export class RemittanceTable {
       return [...this.payments.values()];
     }
     if (this.current === undefined && this.finished.size === 0) throw noLines;
-    if (this.current) this.done.push(this.current.remittance);
+    if (this.current) this.rows.emit(this.current.remittance);
     this.current = undefined;
-    return this.take();
-  }
-
-  private take(): Remittance[] {
-    if (this.done.length === 0) return NONE;
-    const done = this.done;
-    this.done = [];
-    return done;
+    return this.rows.drain();
   }
 
   private readRow(row: Row, index: number): void {
@@ -106,7 +96,7 @@ export class RemittanceTable {
     else {
       if (this.finished.has(key)) throw new NotStreamable(`payment ${paymentRef} comes back on row ${rowNo} after other payments`);
       if (this.current) {
-        this.done.push(this.current.remittance);
+        this.rows.emit(this.current.remittance);
         this.finished.add(this.current.key);
       }
     }
@@ -118,8 +108,6 @@ export class RemittanceTable {
     remittance.lines.push(lineFrom(row, header, rowNo, remittance.lines.length + 1, paid, options, this.diagnostics, this.dates));
   }
 }
-
-const NONE: Remittance[] = [];
 
 function remittanceHeader(top: Row[], options: ParseOptions): HeaderMatch {
   const header = findHeader(top, REMITTANCE_COLUMNS, options.columns, REQUIRED, HEADER_SCAN);
