@@ -6,7 +6,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePdf } from '../../src/samplegen/pdf/index.js';
+import { writePdf } from '../../src/tools/samplegen/pdf/index.js';
 import { ROOT, SAMPLES, newWorkspace, parseCsv, remit, removeDir, tempDir } from '../support/cli.js';
 import { expectOneFailure, hostileWorkspace, keptInInbox, ledgerFigures } from '../support/failed-import.js';
 

@@ -14,7 +14,7 @@ import { importInvoices } from '../../dist/src/importing/import-invoices.js';
 import { parseInvoiceFile } from '../../dist/src/parsers/index.js';
 import { parseOptionsFor } from '../../dist/src/importing/options.js';
 import { Ledger } from '../../dist/src/ledger/index.js';
-import { writeScaleSet, type ScaleSet } from '../../dist/src/samplegen/scale/set.js';
+import { writeScaleSet, type ScaleSet } from '../../dist/src/tools/samplegen/scale/set.js';
 import { CHUNK_BYTES } from '../../dist/src/parsers/stream.js';
 
 const CLOCK = { now: () => new Date('2026-11-02T06:00:00Z') };

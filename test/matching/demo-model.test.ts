@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchPayer } from '../../src/matching/match.js';
 import type { InvoiceCandidate, LineToMatch } from '../../src/matching/types.js';
-import { buildModel, type PayerProfile } from '../../src/samplegen/demo-model.js';
+import { buildModel, type PayerProfile } from '../../src/tools/samplegen/demo-model.js';
 
 const PAYERS: PayerProfile[] = [
   { code: 'BIGMART', name: 'BigMart', deductionPrefix: 'DED', paymentDigits: 8, poStyle: 'alnum8', reasons: [{ raw: 'Shortage Claim', code: 'shortage' }, { raw: 'Price Claim', code: 'pricing' }] },

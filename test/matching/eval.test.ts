@@ -1,8 +1,8 @@
 /** The generated evaluation set: committed as generated, and no wrong automatic application on it or other seeds. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/eval/score.js';
-import { buildEvalSet, evalSetJson, type EvalSet } from '../../src/samplegen/eval-set.js';
+import { evaluate } from '../../src/tools/eval/score.js';
+import { buildEvalSet, evalSetJson, type EvalSet } from '../../src/tools/samplegen/eval-set.js';
 
 const FIXTURE = new URL('../../fixtures/eval/eval-set.json', import.meta.url);
 

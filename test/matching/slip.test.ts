@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvoiceBook } from '../../src/matching/book.js';
 import { describeSlip, foldOcr, oneEditVariants, slipKey, withinOneEdit } from '../../src/matching/near.js';
 import { resolveSettings } from '../../src/matching/settings.js';
-import { Random } from '../../src/samplegen/random.js';
+import { Random } from '../../src/tools/samplegen/random.js';
 import { SETTINGS, decide, expectManual, invoice, line as anyLine } from './build.js';
 
 const prefixes = SETTINGS.invoicePrefixes;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSubsets } from '../../src/matching/subset.js';
-import { Random } from '../../src/samplegen/random.js';
+import { Random } from '../../src/tools/samplegen/random.js';
 import { decide, expectManual, invoice, line } from './build.js';
 
 const bounds = { maxWork: 1 << 18, maxSize: 6 };

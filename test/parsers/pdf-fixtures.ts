@@ -6,7 +6,7 @@
 import { displayMinor } from '../../src/core/money.js';
 import type { PdfTemplate } from '../../src/parsers/pdf/index.js';
 import type { ParseOptions } from '../../src/parsers/types.js';
-import { writePdf, type PdfText } from '../../src/samplegen/pdf/index.js';
+import { writePdf, type PdfText } from '../../src/tools/samplegen/pdf/index.js';
 import { parseOptions } from '../support/parse-options.js';
 
 export interface PdfFixture {

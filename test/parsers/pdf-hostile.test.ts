@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
-import { writePdf } from '../../src/samplegen/pdf/index.js';
+import { writePdf } from '../../src/tools/samplegen/pdf/index.js';
 import { parseOptions } from '../support/parse-options.js';
 
 const good = new Uint8Array(readFileSync(new URL('../../fixtures/parsers/pdf/three-page-remittance.pdf', import.meta.url)));

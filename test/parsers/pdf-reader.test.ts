@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { parsePdf } from '../../src/parsers/pdf/index.js';
 import type { ParseOptions } from '../../src/parsers/types.js';
-import { textWidth, writePdf, type PdfText } from '../../src/samplegen/pdf/index.js';
+import { textWidth, writePdf, type PdfText } from '../../src/tools/samplegen/pdf/index.js';
 import { parseOptions } from '../support/parse-options.js';
 import { drawHeader, drawRow, HD_LIKE_COLUMNS, money } from './pdf-fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
 import { parsePdf, validatePdfTemplate } from '../../src/parsers/pdf/index.js';
-import { writePdf } from '../../src/samplegen/pdf/index.js';
+import { writePdf } from '../../src/tools/samplegen/pdf/index.js';
 import { parseOptions } from '../support/parse-options.js';
 import { GLOBEX_TEMPLATE } from './pdf-fixtures.js';
 

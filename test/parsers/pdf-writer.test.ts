@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { textWidth, writePdf } from '../../src/samplegen/pdf/index.js';
+import { textWidth, writePdf } from '../../src/tools/samplegen/pdf/index.js';
 
 async function textOf(bytes: Uint8Array, password?: string): Promise<string[][]> {
   const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: pdfjs.VerbosityLevel.ERRORS, ...(password ? { password } : {}) }).promise;

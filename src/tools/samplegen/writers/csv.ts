@@ -1,5 +1,5 @@
 /** Model payments and invoices as the CSV files payers and ERPs send. */
-import { formatMinor } from '../../core/money.js';
+import { formatMinor } from '../../../core/money.js';
 import type { ModelInvoice, ModelPayment } from '../demo-model.js';
 
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;

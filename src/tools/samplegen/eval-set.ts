@@ -12,9 +12,9 @@
  * happens to make a line ambiguous stays in the key as "apply X", and recall shows it.
  * Written by eval-write.ts; read by src/eval/run.ts.
  */
-import { addDays } from '../core/dates.js';
-import { learnReasonRule, learnRule } from '../matching/learn.js';
-import type { InvoiceCandidate, LearnedRule, LineToMatch, MatchSettings } from '../matching/types.js';
+import { addDays } from '../../core/dates.js';
+import { learnReasonRule, learnRule } from '../../matching/learn.js';
+import type { InvoiceCandidate, LearnedRule, LineToMatch, MatchSettings } from '../../matching/types.js';
 import { Random } from './random.js';
 
 export type EvalCase =

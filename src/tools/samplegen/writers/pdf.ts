@@ -1,5 +1,5 @@
 /** Model payments as a text PDF remittance advice: header block, a table over pages, totals. */
-import { displayMinor } from '../../core/money.js';
+import { displayMinor } from '../../../core/money.js';
 import type { ModelPayment } from '../demo-model.js';
 import { writePdf, type PdfText } from '../pdf/index.js';
 

@@ -7,10 +7,10 @@
  * trap included. Recall counts the lines the key expects applied; lines the matcher left
  * to a person are misses, not errors.
  */
-import { applicationsOf, isAutomatic } from '../matching/decisions.js';
-import { matchPayer } from '../matching/match.js';
-import { UNEARNED_DISCOUNT } from '../matching/settle.js';
-import type { LineDecision } from '../matching/types.js';
+import { applicationsOf, isAutomatic } from '../../matching/decisions.js';
+import { matchPayer } from '../../matching/match.js';
+import { UNEARNED_DISCOUNT } from '../../matching/settle.js';
+import type { LineDecision } from '../../matching/types.js';
 import type { EvalKeyEntry, EvalSet } from '../samplegen/eval-set.js';
 
 export interface Tally {

@@ -1,6 +1,6 @@
 /**
  * Write the matcher's evaluation set and its answer key:
- *   node dist/src/samplegen/eval-write.js fixtures/eval [--seed 6]
+ *   node dist/src/tools/samplegen/eval-write.js fixtures/eval [--seed 6]
  * One JSON file, eval-set.json: the settings, per payer its invoices and remittance lines,
  * and the key (what each line should come to). One record per line of text, so a change
  * to the generator shows as a readable diff.

@@ -1,7 +1,7 @@
 /**
  * Fill a workspace's ledger with a year of history (history/fill.ts) and print what it
  * took as JSON:
- *   node dist/src/samplegen/scale/history-cli.js <ledger.db> <lines> [--drop-indexes]
+ *   node dist/src/tools/samplegen/scale/history-cli.js <ledger.db> <lines> [--drop-indexes]
  */
 import { fillHistory } from './history/fill.js';
 

@@ -24,7 +24,7 @@ import type { StageResult } from './result.js';
 import { runScale, STAGES } from './run-scale.js';
 import { renderTable } from './table.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const MEASURE_CLI = fileURLToPath(new URL('./measure-cli.js', import.meta.url));
 
 let options;

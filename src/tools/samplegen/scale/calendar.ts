@@ -1,5 +1,5 @@
 /** ISO days counted from a start date, computed once: the generators ask for millions of them. */
-import { addDays } from '../../core/dates.js';
+import { addDays } from '../../../core/dates.js';
 
 export class Calendar {
   private readonly days: string[] = [];

@@ -1,12 +1,12 @@
 /**
  * Regenerate fixtures/demo: the open invoices, remittance files and answer key that
  * `remit demo` and the tests use. Deterministic: the same seed writes the same bytes.
- *   node dist/src/samplegen/write-demo.js [outDir]
+ *   node dist/src/tools/samplegen/write-demo.js [outDir]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatMinor } from '../core/money.js';
+import { formatMinor } from '../../core/money.js';
 import { buildModel, type ModelPayment, type PayerProfile } from './demo-model.js';
 import { openInvoicesCsv, remittanceCsv } from './writers/csv.js';
 import { remittanceXlsx } from './writers/xlsx.js';

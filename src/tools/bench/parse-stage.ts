@@ -1,12 +1,12 @@
 /**
  * One bench stage in its own process, so peak memory is the stage's own:
- *   node dist/src/bench/parse-stage.js <file> [papaparse]
+ *   node dist/src/tools/bench/parse-stage.js <file> [papaparse]
  * Prints one JSON line: milliseconds, payments, lines, peak RSS in MB.
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { parseRemittanceFile } from '../parsers/index.js';
-import { DEFAULT_LIMITS } from '../parsers/types.js';
+import { parseRemittanceFile } from '../../parsers/index.js';
+import { DEFAULT_LIMITS } from '../../parsers/types.js';
 
 const [file, mode] = process.argv.slice(2);
 if (!file) throw new Error('usage: parse-stage <file> [papaparse]');

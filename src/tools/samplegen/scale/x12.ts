@@ -3,7 +3,7 @@
  * payment. The payer is named in N1*PR with its EDI id; the payer's own deductions are
  * ENT-level ADX, short pays an ADX after their RMR, as in writers/x12.ts.
  */
-import { formatMinor } from '../../core/money.js';
+import { formatMinor } from '../../../core/money.js';
 import type { ModelPayment } from '../demo-model.js';
 import { SCALE_REASONS, type ScalePayer } from './payers.js';
 import { FileSink } from './sink.js';

@@ -1,6 +1,6 @@
 /**
  * One floor in its own process, so its time and peak memory are its own:
- *   node dist/src/bench/floor.js <floor> <args...>
+ *   node dist/src/tools/bench/floor.js <floor> <args...>
  * A floor is the fastest plain way to do a stage's work on this machine (see floors/).
  */
 import { reportOnExit } from './exit-report.js';

@@ -1,6 +1,6 @@
 /** Model payments as the XLSX remittance advice some retailers attach: title rows, a TOTAL row. */
 import * as XLSX from '@e965/xlsx';
-import { formatMinor } from '../../core/money.js';
+import { formatMinor } from '../../../core/money.js';
 import type { ModelPayment } from '../demo-model.js';
 
 /** Excel holds amounts as numbers; this is the one place remit turns cents into one. */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { EvalSet } from '../samplegen/eval-set.js';
 import { evaluate, type EvalReport, type Tally } from './score.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const args = process.argv.slice(2);
 const file = args.find((arg) => !arg.startsWith('--')) ?? join(ROOT, 'fixtures/eval/eval-set.json');
 const set = JSON.parse(readFileSync(file, 'utf8')) as EvalSet;

@@ -2,20 +2,20 @@
  * Fetch figures: 10 portal accounts with 20 files each (fixture portals on loopback, real
  * headless Chromium, the real `remit fetch`), sequential versus concurrent, plus browser
  * start time and the cost per file.
- *   node dist/src/bench/fetch-bench.js [--accounts 10 --files 20]
+ *   node dist/src/tools/bench/fetch-bench.js [--accounts 10 --files 20]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatMinor } from '../core/money.js';
-import { launchBrowser } from '../fetch/browser.js';
+import { formatMinor } from '../../core/money.js';
+import { launchBrowser } from '../../fetch/browser.js';
 import { buildModel } from '../samplegen/demo-model.js';
 import { remittanceCsv } from '../samplegen/writers/csv.js';
 import { DEMO_PAYERS } from '../samplegen/write-demo.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'remit');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {

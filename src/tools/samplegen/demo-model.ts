@@ -5,7 +5,7 @@
  * payer deductions, overpayments, references to invoices no longer open, re-sent files).
  * It also writes the answer key. Used by the demo fixtures, tests and benchmarks.
  */
-import { addDays } from '../core/dates.js';
+import { addDays } from '../../core/dates.js';
 import { Random } from './random.js';
 
 export type LineCase = 'exact' | 'format' | 'po' | 'discount' | 'short-pay' | 'partial' | 'deduction-only' | 'overpay' | 'not-open';

@@ -5,8 +5,8 @@
  * journal off, and the ledger is handed back in WAL mode as remit leaves it.
  */
 import Database from 'better-sqlite3';
-import { systemClock } from '../../../core/clock.js';
-import { Ledger } from '../../../ledger/index.js';
+import { systemClock } from '../../../../core/clock.js';
+import { Ledger } from '../../../../ledger/index.js';
 import { SCALE_COMPANY } from '../payers.js';
 import { EXCEPTION_LINES, FAILED_DOCUMENTS, REVIEW_PAYMENTS, UNEXPORTED_FROM_DAY, planHistory, type HistoryPlan } from './plan.js';
 import { caseRows, reasonRows } from './cases.js';

@@ -1,6 +1,6 @@
 /**
  * Write the scale data set (set.ts) into a folder and print where everything is as JSON:
- *   node dist/src/samplegen/scale/write-cli.js <dir> <lines> [seed]
+ *   node dist/src/tools/samplegen/scale/write-cli.js <dir> <lines> [seed]
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /** Model payments as an X12 820 (004010) interchange, one ST per payment. */
-import { formatMinor } from '../../core/money.js';
+import { formatMinor } from '../../../core/money.js';
 import type { ModelPayment } from '../demo-model.js';
 
 /** X12 R type: no trailing zeros (4610.00 -> 4610, 55722.10 -> 55722.1). */

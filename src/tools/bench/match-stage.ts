@@ -2,10 +2,10 @@
  * The matcher at scale, in its own process: N remittance lines against N open invoices over
  * 100 payers, most lines exact, some reformatted, some by PO, some amount-only; and the
  * floor: an in-memory hash join of exact references.
- *   node dist/src/bench/match-stage.js <lines> [floor]
+ *   node dist/src/tools/bench/match-stage.js <lines> [floor]
  */
-import { matchPayer } from '../matching/match.js';
-import type { InvoiceCandidate, LineToMatch } from '../matching/types.js';
+import { matchPayer } from '../../matching/match.js';
+import type { InvoiceCandidate, LineToMatch } from '../../matching/types.js';
 import { Random } from '../samplegen/random.js';
 
 const n = Number(process.argv[2] ?? 10_000);
