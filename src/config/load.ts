@@ -1,20 +1,23 @@
 /** Read and validate remit.yaml: the single boundary where settings are checked. */
 import { readFileSync, existsSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { RemitError, ExitCode } from '../core/errors.js';
+import { formatProblem, type Problem } from '../core/validation.js';
+import { readYamlText } from '../core/yaml-text.js';
 import { parseConfig } from './parse.js';
 import type { Config } from './schema.js';
 
 /** remit.yaml is missing, unreadable or invalid; lists every problem found. */
 export class ConfigError extends RemitError {
+  /** Each problem as a line: `remit.yaml:14:9 companies.NWF.currency: ...`. */
   readonly problems: string[];
 
-  constructor(file: string, problems: string[]) {
+  constructor(file: string, problems: Problem[]) {
     super('config', `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the settings`, {
       exitCode: ExitCode.usage,
       hint: 'fix the settings listed above and run the command again',
     });
-    this.problems = problems;
+    const name = file.split(/[\\/]/).at(-1) ?? file;
+    this.problems = problems.map((problem) => formatProblem(problem, name));
   }
 }
 
@@ -25,18 +28,19 @@ export function loadConfig(file: string): Config {
       hint: 'run `remit init` first, or pass --home to choose another workspace',
     });
   }
-  return parseConfigText(readFileSync(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new RemitError('config', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { exitCode: ExitCode.usage });
+  }
+  return parseConfigText(text, file);
 }
 
 export function parseConfigText(text: string, file: string): Config {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((error) => `line ${(error.linePos?.[0]?.line ?? 0)}: ${error.message.split('\n')[0]}`),
-    );
-  }
-  const { config, problems } = parseConfig(doc.toJS());
-  if (!config) throw new ConfigError(file, problems);
+  const yaml = readYamlText(text);
+  if (yaml.problems.length > 0) throw new ConfigError(file, yaml.problems);
+  const { config, problems } = parseConfig(yaml.data);
+  if (!config) throw new ConfigError(file, yaml.place(problems));
   return config;
 }

@@ -1,26 +1,16 @@
 /**
  * Validate the raw YAML document of remit.yaml into a Config. Every problem is collected
- * with its path; the caller reports them all at once (exit 2).
+ * with its path (and, by the loader, its line); the caller reports them all at once (exit 2).
  */
 import { REASON_CODES } from '../core/reasons.js';
 import { parseAmount } from '../core/money.js';
-import { validatePdfTemplate } from '../parsers/pdf/template.js';
-import { parseNotifySettings } from '../notify/config.js';
+import { Checker, isMapping, type Mapping, type PathSegment, type RawProblem } from '../core/validation.js';
+import { DEFAULT_DEDUCTION_ACCOUNTS } from '../gl/accounts.js';
+import { readPdfTemplate } from '../parsers/pdf/template.js';
+import { readNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
 import type { Company, Config, PayerSettings, PortalAccount } from './schema.js';
-import { DEFAULT_DEDUCTION_ACCOUNTS, DEFAULT_INVOICE_PREFIXES } from './schema.js';
-import {
-  Problems,
-  isRecord,
-  optionalBoolean,
-  optionalNumber,
-  optionalString,
-  section,
-  stringList,
-  stringMap,
-  unknownKeys,
-  type Raw,
-} from './validate.js';
+import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 
 const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
@@ -30,90 +20,76 @@ export const COLUMN_FIELDS = [
   'payment_date', 'currency', 'description', 'customer', 'due_date', 'original', 'open', 'customer_name',
 ] as const;
 
-export function parseConfig(raw: unknown): { config?: Config; problems: string[] } {
-  const problems = new Problems();
-  const root: Raw = isRecord(raw) ? raw : {};
-  if (raw !== null && raw !== undefined && !isRecord(raw)) problems.add('(top)', 'remit.yaml must be a mapping of settings');
-  unknownKeys(root, TOP_KEYS, '', problems);
+export function parseConfig(raw: unknown): { config?: Config; problems: RawProblem[] } {
+  const c = new Checker({ noun: 'setting' });
+  if (raw !== null && raw !== undefined && !isMapping(raw)) c.add([], 'remit.yaml must be a mapping of settings');
+  const root: Mapping = c.mapping(isMapping(raw) ? raw : {}, [], TOP_KEYS) ?? {};
 
-  const companies = parseCompanies(section(root, 'companies', 'companies', problems), problems);
-  const payers = parsePayers(section(root, 'payers', 'payers', problems), problems);
-  const defaultCompany = optionalString(root, 'default_company', 'default_company', problems);
+  const companies = parseCompanies(c, root['companies']);
+  const payers = parsePayers(c, root['payers']);
+  const defaultCompany = c.text(root['default_company'], ['default_company']);
   if (defaultCompany !== undefined && !companies[defaultCompany]) {
-    problems.add('default_company', `names no company in companies (have: ${Object.keys(companies).join(', ') || 'none'})`);
+    c.add(['default_company'], `names no company in companies (have: ${Object.keys(companies).join(', ') || 'none'})`);
   }
 
-  const matchingRaw = section(root, 'matching', 'matching', problems);
-  unknownKeys(matchingRaw, ['auto_apply_confidence', 'invoice_prefixes', 'date_window_days', 'write_off_tolerance', 'discount_grace_days', 'max_subset_size'], 'matching', problems);
-  const toleranceText = optionalString(matchingRaw, 'write_off_tolerance', 'matching.write_off_tolerance', problems) ?? '0.00';
+  const m = c.mapping(root['matching'], ['matching'], ['auto_apply_confidence', 'invoice_prefixes', 'date_window_days', 'write_off_tolerance', 'discount_grace_days', 'max_subset_size']) ?? {};
+  const toleranceText = c.text(m['write_off_tolerance'], ['matching', 'write_off_tolerance']) ?? '0.00';
   const tolerance = parseAmount(toleranceText);
   if (!tolerance.ok || tolerance.minor < 0 || tolerance.minor > 100_00) {
-    problems.add('matching.write_off_tolerance', `must be an amount from 0.00 to 100.00, got "${toleranceText}"`);
+    c.add(['matching', 'write_off_tolerance'], `must be an amount from 0.00 to 100.00, got "${toleranceText}"`);
   }
   const matching = {
-    autoApplyConfidence:
-      optionalNumber(matchingRaw, 'auto_apply_confidence', 'matching.auto_apply_confidence', problems, { min: 0, max: 1 }) ?? 0.95,
-    invoicePrefixes: stringList(matchingRaw, 'invoice_prefixes', 'matching.invoice_prefixes', problems) ?? DEFAULT_INVOICE_PREFIXES,
-    dateWindowDays: optionalNumber(matchingRaw, 'date_window_days', 'matching.date_window_days', problems, { min: 1, max: 3650, integer: true }) ?? 120,
+    autoApplyConfidence: c.number(m['auto_apply_confidence'], ['matching', 'auto_apply_confidence'], { min: 0, max: 1 }) ?? 0.95,
+    invoicePrefixes: c.textList(m['invoice_prefixes'], ['matching', 'invoice_prefixes']) ?? DEFAULT_INVOICE_PREFIXES,
+    dateWindowDays: c.number(m['date_window_days'], ['matching', 'date_window_days'], { min: 1, max: 3650, integer: true }) ?? 120,
     writeOffToleranceMinor: tolerance.ok ? tolerance.minor : 0,
-    discountGraceDays: optionalNumber(matchingRaw, 'discount_grace_days', 'matching.discount_grace_days', problems, { min: 0, max: 60, integer: true }) ?? 0,
-    maxSubsetSize: optionalNumber(matchingRaw, 'max_subset_size', 'matching.max_subset_size', problems, { min: 1, max: 12, integer: true }) ?? 6,
+    discountGraceDays: c.number(m['discount_grace_days'], ['matching', 'discount_grace_days'], { min: 0, max: 60, integer: true }) ?? 0,
+    maxSubsetSize: c.number(m['max_subset_size'], ['matching', 'max_subset_size'], { min: 1, max: 12, integer: true }) ?? 6,
   };
 
-  const limitsRaw = section(root, 'limits', 'limits', problems);
-  unknownKeys(limitsRaw, ['max_file_mb', 'max_rows', 'max_field_chars', 'parse_seconds', 'max_expanded_mb'], 'limits', problems);
+  const l = c.mapping(root['limits'], ['limits'], ['max_file_mb', 'max_rows', 'max_field_chars', 'parse_seconds', 'max_expanded_mb']) ?? {};
   const mb = 1024 * 1024;
   const limits = {
-    maxFileBytes: (optionalNumber(limitsRaw, 'max_file_mb', 'limits.max_file_mb', problems, { min: 1, max: 100_000 }) ?? 200) * mb,
-    maxRows: optionalNumber(limitsRaw, 'max_rows', 'limits.max_rows', problems, { min: 1, max: 1e9, integer: true }) ?? DEFAULT_LIMITS.maxRows,
-    maxFieldChars:
-      optionalNumber(limitsRaw, 'max_field_chars', 'limits.max_field_chars', problems, { min: 16, max: 1e9, integer: true }) ??
-      DEFAULT_LIMITS.maxFieldChars,
-    parseSeconds: optionalNumber(limitsRaw, 'parse_seconds', 'limits.parse_seconds', problems, { min: 1, max: 86_400 }) ?? 300,
-    maxExpandedBytes:
-      (optionalNumber(limitsRaw, 'max_expanded_mb', 'limits.max_expanded_mb', problems, { min: 1, max: 100_000 }) ?? 512) * mb,
+    maxFileBytes: (c.number(l['max_file_mb'], ['limits', 'max_file_mb'], { min: 1, max: 100_000 }) ?? 200) * mb,
+    maxRows: c.number(l['max_rows'], ['limits', 'max_rows'], { min: 1, max: 1e9, integer: true }) ?? DEFAULT_LIMITS.maxRows,
+    maxFieldChars: c.number(l['max_field_chars'], ['limits', 'max_field_chars'], { min: 16, max: 1e9, integer: true }) ?? DEFAULT_LIMITS.maxFieldChars,
+    parseSeconds: c.number(l['parse_seconds'], ['limits', 'parse_seconds'], { min: 1, max: 86_400 }) ?? 300,
+    maxExpandedBytes: (c.number(l['max_expanded_mb'], ['limits', 'max_expanded_mb'], { min: 1, max: 100_000 }) ?? 512) * mb,
   };
 
-  const portals = parsePortals(root['portals'], companies, problems);
+  const portals = parsePortals(c, root['portals'], companies);
 
-  const secretsRaw = section(root, 'secrets', 'secrets', problems);
-  unknownKeys(secretsRaw, ['store', 'vault_file', 'passphrase_env'], 'secrets', problems);
-  const store = optionalString(secretsRaw, 'store', 'secrets.store', problems) ?? 'keychain';
-  if (store !== 'keychain' && store !== 'vault') problems.add('secrets.store', `must be keychain or vault, got "${store}"`);
-  const passphraseEnv = optionalString(secretsRaw, 'passphrase_env', 'secrets.passphrase_env', problems);
-  if (store === 'vault' && !passphraseEnv) problems.add('secrets.passphrase_env', 'the vault needs the name of the environment variable holding its passphrase');
-  const vaultFile = optionalString(secretsRaw, 'vault_file', 'secrets.vault_file', problems);
+  const s = c.mapping(root['secrets'], ['secrets'], ['store', 'vault_file', 'passphrase_env']) ?? {};
+  const store = c.oneOf(s['store'] ?? 'keychain', ['secrets', 'store'], ['keychain', 'vault'] as const) ?? 'keychain';
+  const passphraseEnv = c.text(s['passphrase_env'], ['secrets', 'passphrase_env']);
+  if (store === 'vault' && !passphraseEnv) c.add(['secrets', 'passphrase_env'], 'the vault needs the name of the environment variable holding its passphrase');
+  const vaultFile = c.text(s['vault_file'], ['secrets', 'vault_file']);
 
-  const browserRaw = section(root, 'browser', 'browser', problems);
-  unknownKeys(browserRaw, ['executable_path', 'channel'], 'browser', problems);
-  const executablePath = optionalString(browserRaw, 'executable_path', 'browser.executable_path', problems);
-  const channel = optionalString(browserRaw, 'channel', 'browser.channel', problems);
+  const b = c.mapping(root['browser'], ['browser'], ['executable_path', 'channel']) ?? {};
+  const executablePath = c.text(b['executable_path'], ['browser', 'executable_path']);
+  const channel = c.text(b['channel'], ['browser', 'channel']);
 
-  const fetchRaw = section(root, 'fetch', 'fetch', problems);
-  unknownKeys(fetchRaw, ['concurrency', 'timeout_seconds', 'step_timeout_seconds', 'retries'], 'fetch', problems);
+  const f = c.mapping(root['fetch'], ['fetch'], ['concurrency', 'timeout_seconds', 'step_timeout_seconds', 'retries']) ?? {};
   const fetch = {
-    concurrency: optionalNumber(fetchRaw, 'concurrency', 'fetch.concurrency', problems, { min: 1, max: 64, integer: true }) ?? 3,
-    timeoutSeconds: optionalNumber(fetchRaw, 'timeout_seconds', 'fetch.timeout_seconds', problems, { min: 5, max: 7200 }) ?? 600,
-    stepTimeoutSeconds: optionalNumber(fetchRaw, 'step_timeout_seconds', 'fetch.step_timeout_seconds', problems, { min: 1, max: 600 }) ?? 30,
-    retries: optionalNumber(fetchRaw, 'retries', 'fetch.retries', problems, { min: 0, max: 10, integer: true }) ?? 2,
+    concurrency: c.number(f['concurrency'], ['fetch', 'concurrency'], { min: 1, max: 64, integer: true }) ?? 3,
+    timeoutSeconds: c.number(f['timeout_seconds'], ['fetch', 'timeout_seconds'], { min: 5, max: 7200 }) ?? 600,
+    stepTimeoutSeconds: c.number(f['step_timeout_seconds'], ['fetch', 'step_timeout_seconds'], { min: 1, max: 600 }) ?? 30,
+    retries: c.number(f['retries'], ['fetch', 'retries'], { min: 0, max: 10, integer: true }) ?? 2,
   };
 
-  const runRaw = section(root, 'run', 'run', problems);
-  unknownKeys(runRaw, ['overlap_days', 'first_days', 'max_catch_up_days', 'export_gl'], 'run', problems);
+  const r = c.mapping(root['run'], ['run'], ['overlap_days', 'first_days', 'max_catch_up_days', 'export_gl']) ?? {};
   const run = {
-    overlapDays: optionalNumber(runRaw, 'overlap_days', 'run.overlap_days', problems, { min: 0, max: 60, integer: true }) ?? 2,
-    firstDays: optionalNumber(runRaw, 'first_days', 'run.first_days', problems, { min: 1, max: 366, integer: true }) ?? 7,
-    maxCatchUpDays: optionalNumber(runRaw, 'max_catch_up_days', 'run.max_catch_up_days', problems, { min: 1, max: 366, integer: true }) ?? 45,
-    exportGl: optionalBoolean(runRaw, 'export_gl', 'run.export_gl', problems) ?? false,
+    overlapDays: c.number(r['overlap_days'], ['run', 'overlap_days'], { min: 0, max: 60, integer: true }) ?? 2,
+    firstDays: c.number(r['first_days'], ['run', 'first_days'], { min: 1, max: 366, integer: true }) ?? 7,
+    maxCatchUpDays: c.number(r['max_catch_up_days'], ['run', 'max_catch_up_days'], { min: 1, max: 366, integer: true }) ?? 45,
+    exportGl: c.boolean(r['export_gl'], ['run', 'export_gl']) ?? false,
   };
-  const logsRaw = section(root, 'logs', 'logs', problems);
-  unknownKeys(logsRaw, ['retention_days'], 'logs', problems);
-  const logs = { retentionDays: optionalNumber(logsRaw, 'retention_days', 'logs.retention_days', problems, { min: 1, max: 3650, integer: true }) ?? 90 };
+  const lg = c.mapping(root['logs'], ['logs'], ['retention_days']) ?? {};
+  const logs = { retentionDays: c.number(lg['retention_days'], ['logs', 'retention_days'], { min: 1, max: 3650, integer: true }) ?? 90 };
 
-  const notify = parseNotifySettings(root['notify'], 'notify');
-  for (const problem of notify.problems) problems.add(problem.path, problem.message);
+  const notify = readNotifySettings(c, root['notify'], ['notify']);
 
-  if (!problems.empty || !notify.settings) return { problems: problems.list };
+  if (!c.ok || !notify) return { problems: c.problems };
   return {
     problems: [],
     config: {
@@ -123,44 +99,37 @@ export function parseConfig(raw: unknown): { config?: Config; problems: string[]
       matching,
       limits,
       portals,
-      secrets: {
-        store: store as 'keychain' | 'vault',
-        ...(vaultFile ? { vaultFile } : {}),
-        ...(passphraseEnv ? { passphraseEnv } : {}),
-      },
+      secrets: { store, ...(vaultFile ? { vaultFile } : {}), ...(passphraseEnv ? { passphraseEnv } : {}) },
       browser: { ...(executablePath ? { executablePath } : {}), ...(channel ? { channel } : {}) },
       fetch,
       run,
       logs,
-      notify: notify.settings,
+      notify,
     },
   };
 }
 
-function parseCompanies(raw: Raw, problems: Problems): Record<string, Company> {
+function parseCompanies(c: Checker, value: unknown): Record<string, Company> {
   const out: Record<string, Company> = {};
-  for (const [code, value] of Object.entries(raw)) {
-    const path = `companies.${code}`;
-    if (!CODE.test(code)) problems.add(path, 'a company code is letters, digits, dot, dash or underscore (up to 40)');
-    if (!isRecord(value)) {
-      problems.add(path, 'must be a mapping (name, currency, gl)');
-      continue;
-    }
-    unknownKeys(value, ['name', 'currency', 'gl'], path, problems);
-    const currency = optionalString(value, 'currency', `${path}.currency`, problems) ?? 'USD';
-    if (!CURRENCY.test(currency)) problems.add(`${path}.currency`, `must be a three-letter ISO code such as USD, got "${currency}"`);
-    const gl = section(value, 'gl', `${path}.gl`, problems);
-    unknownKeys(gl, ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions'], `${path}.gl`, problems);
-    const account = (key: string, fallback: string): string => optionalString(gl, key, `${path}.gl.${key}`, problems) ?? fallback;
-    const deductions = { ...DEFAULT_DEDUCTION_ACCOUNTS, ...stringMap(gl, 'deductions', `${path}.gl.deductions`, problems) };
+  const raw = c.mapping(value, ['companies'], 'any') ?? {};
+  for (const [code, entry] of Object.entries(raw)) {
+    const at: PathSegment[] = ['companies', code];
+    if (!CODE.test(code)) c.add(at, 'a company code is letters, digits, dot, dash or underscore (up to 40)');
+    const company = c.mapping(entry, at, ['name', 'currency', 'gl'], { shape: '(name, currency, gl)', required: true });
+    if (!company) continue;
+    const currency = c.text(company['currency'], [...at, 'currency']) ?? 'USD';
+    if (!CURRENCY.test(currency)) c.add([...at, 'currency'], `must be a three-letter ISO code such as USD, got "${currency}"`);
+    const gl = c.mapping(company['gl'], [...at, 'gl'], ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions']) ?? {};
+    const account = (key: string, fallback: string): string => c.text(gl[key], [...at, 'gl', key]) ?? fallback;
+    const deductions = { ...DEFAULT_DEDUCTION_ACCOUNTS, ...c.textMap(gl['deductions'], [...at, 'gl', 'deductions']) };
     for (const reason of Object.keys(deductions)) {
       if (reason !== 'default' && !(REASON_CODES as readonly string[]).includes(reason)) {
-        problems.add(`${path}.gl.deductions.${reason}`, `unknown reason code (expected default or one of: ${REASON_CODES.join(', ')})`);
+        c.add([...at, 'gl', 'deductions', reason], `unknown reason code (expected default or one of: ${REASON_CODES.join(', ')})`);
       }
     }
     out[code] = {
       code,
-      name: optionalString(value, 'name', `${path}.name`, problems) ?? code,
+      name: c.text(company['name'], [...at, 'name']) ?? code,
       currency,
       gl: {
         bankClearing: account('bank_clearing', '1090'),
@@ -175,82 +144,64 @@ function parseCompanies(raw: Raw, problems: Problems): Record<string, Company> {
   return out;
 }
 
-function parsePayers(raw: Raw, problems: Problems): Record<string, PayerSettings> {
+function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> {
   const out: Record<string, PayerSettings> = {};
+  const raw = c.mapping(value, ['payers'], 'any') ?? {};
   for (const [code, value] of Object.entries(raw)) {
-    const path = `payers.${code}`;
-    if (!CODE.test(code)) problems.add(path, 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
-    const entry: Raw = isRecord(value) ? value : {};
-    if (value !== null && !isRecord(value)) problems.add(path, 'must be a mapping');
-    unknownKeys(entry, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'reason_codes', 'ids', 'adx_sign', 'pdf_template'], path, problems);
-    const dateOrder = optionalString(entry, 'date_order', `${path}.date_order`, problems) ?? 'mdy';
-    if (!['mdy', 'dmy', 'ymd'].includes(dateOrder)) problems.add(`${path}.date_order`, `must be mdy, dmy or ymd, got "${dateOrder}"`);
-    const columns = stringMap(entry, 'columns', `${path}.columns`, problems);
+    const at: PathSegment[] = ['payers', code];
+    if (!CODE.test(code)) c.add(at, 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
+    const entry = c.mapping(value, at, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'reason_codes', 'ids', 'adx_sign', 'pdf_template']) ?? {};
+    const dateOrder = c.oneOf(entry['date_order'] ?? 'mdy', [...at, 'date_order'], ['mdy', 'dmy', 'ymd'] as const) ?? 'mdy';
+    const columns = c.textMap(entry['columns'], [...at, 'columns']);
     for (const field of Object.keys(columns)) {
-      if (!(COLUMN_FIELDS as readonly string[]).includes(field)) {
-        problems.add(`${path}.columns.${field}`, `unknown field (expected one of: ${COLUMN_FIELDS.join(', ')})`);
-      }
+      if (!(COLUMN_FIELDS as readonly string[]).includes(field)) c.add([...at, 'columns', field], `unknown field (expected one of: ${COLUMN_FIELDS.join(', ')})`);
     }
-    const reasonCodes = stringMap(entry, 'reason_codes', `${path}.reason_codes`, problems);
+    const reasonCodes = c.textMap(entry['reason_codes'], [...at, 'reason_codes']);
     for (const [raw, code] of Object.entries(reasonCodes)) {
       if (!(REASON_CODES as readonly string[]).includes(code)) {
-        problems.add(`${path}.reason_codes.${raw}`, `"${code}" is not a reason code (expected one of: ${REASON_CODES.join(', ')})`);
+        c.add([...at, 'reason_codes', raw], `"${code}" is not a reason code (expected one of: ${REASON_CODES.join(', ')})`);
       }
     }
-    const adxSign = optionalString(entry, 'adx_sign', `${path}.adx_sign`, problems);
-    if (adxSign !== undefined && adxSign !== 'negative-kept' && adxSign !== 'positive-kept') {
-      problems.add(`${path}.adx_sign`, `must be negative-kept or positive-kept, got "${adxSign}"`);
-    }
-    const pdfTemplate = entry['pdf_template'];
-    if (pdfTemplate !== undefined) {
-      // The template validator words each problem with its full path already.
-      for (const problem of validatePdfTemplate(pdfTemplate, `${path}.pdf_template`).problems) {
-        const cut = problem.indexOf(': ');
-        problems.add(cut > 0 ? problem.slice(0, cut) : `${path}.pdf_template`, cut > 0 ? problem.slice(cut + 2) : problem);
-      }
-    }
-    const name = optionalString(entry, 'name', `${path}.name`, problems);
-    const currency = optionalString(entry, 'currency', `${path}.currency`, problems);
-    if (currency !== undefined && !CURRENCY.test(currency)) problems.add(`${path}.currency`, `must be a three-letter ISO code, got "${currency}"`);
+    const adxSign = entry['adx_sign'] === undefined ? undefined : c.oneOf(entry['adx_sign'], [...at, 'adx_sign'], ['negative-kept', 'positive-kept'] as const);
+    const pdfTemplate = entry['pdf_template'] === undefined ? undefined : readPdfTemplate(c, entry['pdf_template'], [...at, 'pdf_template']);
+    const name = c.text(entry['name'], [...at, 'name']);
+    const currency = c.text(entry['currency'], [...at, 'currency']);
+    if (currency !== undefined && !CURRENCY.test(currency)) c.add([...at, 'currency'], `must be a three-letter ISO code, got "${currency}"`);
     out[code] = {
       code,
       ...(name ? { name } : {}),
       ...(currency ? { currency } : {}),
-      dateOrder: dateOrder as PayerSettings['dateOrder'],
-      decimalComma: optionalBoolean(entry, 'decimal_comma', `${path}.decimal_comma`, problems) ?? false,
+      dateOrder,
+      decimalComma: c.boolean(entry['decimal_comma'], [...at, 'decimal_comma']) ?? false,
       columns,
       reasonCodes,
-      ids: stringList(entry, 'ids', `${path}.ids`, problems) ?? [],
-      ...(adxSign ? { adxSign: adxSign as PayerSettings['adxSign'] } : {}),
-      ...(isRecord(pdfTemplate) ? { pdfTemplate } : {}),
+      ids: c.textList(entry['ids'], [...at, 'ids']) ?? [],
+      ...(adxSign ? { adxSign } : {}),
+      ...(pdfTemplate ? { pdfTemplate } : {}),
     };
   }
   return out;
 }
 
-function parsePortals(raw: unknown, companies: Record<string, Company>, problems: Problems): PortalAccount[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) {
-    problems.add('portals', 'must be a list of portal accounts');
-    return [];
-  }
+function parsePortals(c: Checker, raw: unknown, companies: Record<string, Company>): PortalAccount[] {
+  const list = c.list(raw, ['portals']) ?? [];
   const seen = new Set<string>();
   const out: PortalAccount[] = [];
-  raw.forEach((value, index) => {
-    const path = `portals[${index}]`;
-    if (!isRecord(value)) {
-      problems.add(path, 'must be a mapping (id, company, payer, recipe, url, username)');
-      return;
+  list.forEach((value, index) => {
+    const at: PathSegment[] = ['portals', index];
+    const secretish = ['password', 'totp', 'totp_secret', 'secret', 'cookie', 'cookies'];
+    if (isMapping(value)) {
+      for (const key of secretish) {
+        if (key in value) c.add([...at, key], 'secrets never go in remit.yaml: use `remit portal add` to store them in the keychain');
+      }
     }
-    unknownKeys(value, ['id', 'company', 'payer', 'recipe', 'url', 'username', 'options'], path, problems);
-    for (const secretish of ['password', 'totp', 'totp_secret', 'secret', 'cookie', 'cookies']) {
-      if (secretish in value) problems.add(`${path}.${secretish}`, 'secrets never go in remit.yaml: use `remit portal add` to store them in the keychain');
-    }
-    const field = (key: string): string => {
-      const text = optionalString(value, key, `${path}.${key}`, problems);
-      if (!text) problems.add(`${path}.${key}`, 'is required');
-      return text ?? '';
-    };
+    const known = ['id', 'company', 'payer', 'recipe', 'url', 'username', 'options'];
+    const entry = c.mapping(isMapping(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => !secretish.includes(k))) : value, at, known, {
+      shape: '(id, company, payer, recipe, url, username)',
+      required: true,
+    });
+    if (!entry) return;
+    const field = (key: string): string => c.text(entry[key], [...at, key], { required: true }) ?? '';
     const account: PortalAccount = {
       id: field('id'),
       company: field('company'),
@@ -258,13 +209,13 @@ function parsePortals(raw: unknown, companies: Record<string, Company>, problems
       recipe: field('recipe'),
       url: field('url'),
       username: field('username'),
-      options: stringMap(value, 'options', `${path}.options`, problems),
+      options: c.textMap(entry['options'], [...at, 'options']),
     };
-    if (account.id && !CODE.test(account.id)) problems.add(`${path}.id`, 'an account id is letters, digits, dot, dash or underscore (up to 40)');
-    if (account.id && seen.has(account.id)) problems.add(`${path}.id`, `"${account.id}" is used by another portal account`);
+    if (account.id && !CODE.test(account.id)) c.add([...at, 'id'], 'an account id is letters, digits, dot, dash or underscore (up to 40)');
+    if (account.id && seen.has(account.id)) c.add([...at, 'id'], `"${account.id}" is used by another portal account`);
     seen.add(account.id);
-    if (account.company && !companies[account.company]) problems.add(`${path}.company`, `names no company in companies`);
-    if (account.url && !/^https?:\/\//.test(account.url)) problems.add(`${path}.url`, 'must start with http:// or https://');
+    if (account.company && !companies[account.company]) c.add([...at, 'company'], 'names no company in companies');
+    if (account.url && !/^https?:\/\//.test(account.url)) c.add([...at, 'url'], 'must start with http:// or https://');
     out.push(account);
   });
   return out;

@@ -6,17 +6,10 @@ import type { DateOrder } from '../core/dates.js';
 import type { ParseLimits } from '../parsers/types.js';
 import type { NotifySettings } from '../notify/config.js';
 import type { MatchSettings } from '../matching/types.js';
+import type { GlAccounts } from '../gl/accounts.js';
+import type { PdfTemplate } from '../parsers/pdf/template.js';
 
-export interface GlAccounts {
-  bankClearing: string;
-  accountsReceivable: string;
-  discountsAllowed: string;
-  unappliedCash: string;
-  /** Small differences written off within matching.write_off_tolerance. */
-  writeOff: string;
-  /** Deduction account per reason code; `default` catches the rest. */
-  deductions: Record<string, string>;
-}
+export type { GlAccounts };
 
 export interface Company {
   code: string;
@@ -38,7 +31,8 @@ export interface PayerSettings {
   /** Ids or names the payer uses for itself in EDI (N1*PR, NAD+PR). */
   ids: string[];
   adxSign?: 'negative-kept' | 'positive-kept';
-  pdfTemplate?: Record<string, unknown>;
+  /** Checked at load (see parsers/pdf/template.ts). */
+  pdfTemplate?: PdfTemplate;
 }
 
 /** The `matching:` settings of remit.yaml: the matcher's own settings, each given a value (documented there). */
@@ -83,11 +77,3 @@ export interface Config {
 
 export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];
 
-export const DEFAULT_DEDUCTION_ACCOUNTS: Record<string, string> = {
-  default: '1290',
-  shortage: '1291',
-  damaged: '1292',
-  pricing: '1293',
-  'co-op': '1294',
-  'late-delivery': '1295',
-};

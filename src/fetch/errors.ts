@@ -2,6 +2,7 @@
  * How a portal run can fail, in the words an operator acts on. The kind decides whether the
  * caller may try again: a wrong password is never retried, because retries lock accounts.
  */
+import { formatProblem, type Problem } from '../core/validation.js';
 import { ExitCode, RemitError, oneLine } from '../core/errors.js';
 import type { PortalFetchResult } from './types.js';
 
@@ -65,18 +66,8 @@ export function isPortalError(err: unknown): err is PortalError {
 }
 
 /** One problem found in a recipe, with where it is. */
-export interface RecipeProblem {
-  /** e.g. `login.steps[2].fill.selector` */
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-export function formatProblem(problem: RecipeProblem, source?: string): string {
-  const where = problem.line !== undefined ? `${source ?? 'recipe'}:${problem.line}:${problem.column ?? 1} ` : source ? `${source} ` : '';
-  return `${where}${problem.path || '(top)'}: ${problem.message}`;
-}
+export type RecipeProblem = Problem;
+export { formatProblem };
 
 /** A recipe that cannot be used; carries every problem found, not just the first. */
 export class RecipeError extends RemitError {

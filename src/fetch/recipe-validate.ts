@@ -4,6 +4,7 @@
  * one go rather than one per run.
  */
 import type { RecipeProblem } from './errors.js';
+import { Checker as BaseChecker, describe, formatPath, type PathSegment, type RawProblem } from '../core/validation.js';
 import { dateFormatProblem } from './date-format.js';
 import { parseTemplate, usesSecret } from './template.js';
 import type {
@@ -17,96 +18,21 @@ import type {
   Step,
 } from './recipe.js';
 
-export type PathSegment = string | number;
+export { formatPath, type PathSegment, type RawProblem };
 
-/** A problem before its path is turned into text, so the loader can find its line. */
-export interface RawProblem {
-  segments: PathSegment[];
-  message: string;
-}
-
-export function formatPath(segments: readonly PathSegment[]): string {
-  let out = '';
-  for (const seg of segments) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? seg : `.${seg}`;
-  }
-  return out;
-}
-
-class Checker {
-  readonly problems: RawProblem[] = [];
-
-  add(segments: PathSegment[], message: string): void {
-    this.problems.push({ segments, message });
-  }
-
-  /** An object with only known keys; unknown ones are reported with a suggestion. */
+/** The shared checker, with the two checks only recipes need: templates and their secrets. */
+class Checker extends BaseChecker {
+  /** A required mapping with only known keys (recipes name what is missing). */
   object(value: unknown, at: PathSegment[], known: readonly string[], what: string): Record<string, unknown> | undefined {
-    if (value === undefined || value === null) {
-      this.add(at, `${what} is missing`);
-      return undefined;
-    }
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      this.add(at, `${what} must be a mapping (key: value), got ${describe(value)}`);
-      return undefined;
-    }
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (!known.includes(key)) {
-        const near = closest(key, known);
-        this.add([...at, key], `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}; expected one of: ${known.join(', ')}`);
-      }
-    }
-    return record;
+    return this.mapping(value, at, known, { what, required: true });
   }
 
   string(value: unknown, at: PathSegment[], what: string, options: { required?: boolean } = {}): string | undefined {
-    if (value === undefined || value === null) {
-      if (options.required !== false) this.add(at, `${what} is missing`);
-      return undefined;
-    }
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    if (typeof value !== 'string') {
-      this.add(at, `${what} must be text, got ${describe(value)}`);
-      return undefined;
-    }
-    if (value.trim() === '') {
-      this.add(at, `${what} is empty`);
-      return undefined;
-    }
-    return value;
+    return this.text(value, at, { what, required: options.required !== false });
   }
 
   integer(value: unknown, at: PathSegment[], what: string, min: number, max: number): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.add(at, `${what} must be a whole number from ${min} to ${max}, got ${describe(value)}`);
-      return undefined;
-    }
-    return value;
-  }
-
-  boolean(value: unknown, at: PathSegment[], what: string): boolean | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'boolean') {
-      this.add(at, `${what} must be true or false, got ${describe(value)}`);
-      return undefined;
-    }
-    return value;
-  }
-
-  list(value: unknown, at: PathSegment[], what: string, options: { required?: boolean; nonEmpty?: boolean } = {}): unknown[] | undefined {
-    if (value === undefined || value === null) {
-      if (options.required !== false) this.add(at, `${what} is missing`);
-      return undefined;
-    }
-    if (!Array.isArray(value)) {
-      this.add(at, `${what} must be a list (lines starting with "- "), got ${describe(value)}`);
-      return undefined;
-    }
-    if (options.nonEmpty && value.length === 0) this.add(at, `${what} is an empty list`);
-    return value;
+    return this.number(value, at, { min, max, integer: true, what });
   }
 
   template(value: string, at: PathSegment[], options: { secretsAllowed: boolean }): void {
@@ -114,15 +40,6 @@ class Checker {
     for (const problem of problems) this.add(at, problem);
     if (problems.length === 0 && !options.secretsAllowed && usesSecret(value)) {
       this.add(at, 'a password or one-time code may only be used in a fill value, where it is typed without being logged');
-    }
-  }
-
-  regex(value: string, at: PathSegment[]): RegExp | undefined {
-    try {
-      return new RegExp(value);
-    } catch (err) {
-      this.add(at, `not a valid pattern: ${(err as Error).message}`);
-      return undefined;
     }
   }
 }
@@ -235,7 +152,7 @@ function checkLogin(c: Checker, value: unknown): Recipe['login'] | undefined {
     }
   }
   const interstitials: Recipe['login']['interstitials'] = [];
-  const list = c.list(login.interstitials, [...at, 'interstitials'], 'interstitials', { required: false }) ?? [];
+  const list = c.list(login.interstitials, [...at, 'interstitials'], { what: 'interstitials' }) ?? [];
   list.forEach((item, i) => {
     const here = [...at, 'interstitials', i];
     const o = c.object(item, here, ['when', 'steps'], 'interstitial');
@@ -249,7 +166,7 @@ function checkLogin(c: Checker, value: unknown): Recipe['login'] | undefined {
 }
 
 function checkSteps(c: Checker, value: unknown, at: PathSegment[], options: { nonEmpty?: boolean } = {}): Step[] {
-  const list = c.list(value, at, formatPath(at.slice(-2)) || 'steps', options);
+  const list = c.list(value, at, { what: formatPath(at.slice(-2)) || 'steps', required: true, ...options });
   if (!list) return [];
   const steps: Step[] = [];
   list.forEach((item, i) => {
@@ -371,7 +288,7 @@ function checkCondition(c: Checker, value: unknown, at: PathSegment[]): Conditio
       return pattern === undefined ? undefined : { kind: 'url', pattern };
     }
     default: {
-      const list = c.list(o.any, here, 'any', { nonEmpty: true }) ?? [];
+      const list = c.list(o.any, here, { what: 'any', nonEmpty: true }) ?? [];
       const conditions = list.map((item, i) => checkCondition(c, item, [...here, i]));
       if (conditions.some((x) => x === undefined)) return undefined;
       return { kind: 'any', conditions: conditions as Condition[] };
@@ -401,7 +318,7 @@ function checkFailures(c: Checker, value: unknown): Failures {
   for (const [key, kind] of Object.entries(FAILURE_KEYS)) {
     if (o[key] === undefined) continue;
     const at = ['failures', key];
-    const list = c.list(o[key], at, key, { nonEmpty: true }) ?? [];
+    const list = c.list(o[key], at, { what: key, nonEmpty: true }) ?? [];
     const detectors: FailureDetector[] = [];
     list.forEach((item, i) => {
       const here = [...at, i];
@@ -471,7 +388,7 @@ function checkField(c: Checker, value: unknown, at: PathSegment[], isDate: boole
   const selector = o.selector === undefined ? undefined : checkSelector(c, o.selector, [...at, 'selector']);
   const attribute = c.string(o.attribute, [...at, 'attribute'], 'attribute', { required: false });
   const patternText = c.string(o.pattern, [...at, 'pattern'], 'pattern', { required: false });
-  const pattern = patternText === undefined ? undefined : c.regex(patternText, [...at, 'pattern']);
+  const pattern = patternText === undefined ? undefined : c.regex(patternText, [...at, 'pattern'], { mayMatchEmpty: true });
   const format = c.string(o.format, [...at, 'format'], 'format', { required: false });
   if (format !== undefined) {
     const problem = dateFormatProblem(format);
@@ -523,41 +440,6 @@ function checkDownloads(c: Checker, value: unknown): DownloadSpec[] {
     }
   });
   return specs;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
-  return String(value);
-}
-
-function closest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const option of options) {
-    const d = distance(word.toLowerCase(), option);
-    if (d < bestDistance) {
-      best = option;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = current;
-    }
-  }
-  return row[b.length]!;
 }
 
 export type { RecipeProblem };

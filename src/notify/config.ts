@@ -23,18 +23,7 @@
  * other secret.
  */
 import { parseAmount, type Minor } from '../core/money.js';
-import {
-  Problems,
-  describe,
-  isRecord,
-  optionalBoolean,
-  optionalNumber,
-  optionalString,
-  section,
-  stringList,
-  unknownKeys,
-  type Raw,
-} from '../config/validate.js';
+import { Checker, describe, isMapping, type Mapping, type PathSegment } from '../core/validation.js';
 
 export type WebhookFormat = 'teams' | 'slack' | 'generic';
 export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ['teams', 'slack', 'generic'];
@@ -101,117 +90,83 @@ const BARE_ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 const NAMED_ADDRESS = /^[^<>\r\n]*<([^<>\s]+)>$/;
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/;
 
-/** Problems keep their path and message apart, for callers that show them as a table. */
-class PathProblems extends Problems {
-  readonly items: NotifyProblem[] = [];
-
-  override add(path: string, message: string): void {
-    super.add(path, message);
-    this.items.push({ path, message });
-  }
-}
-
 /**
- * Validate the `notify:` section. `path` is where it sits in remit.yaml (`notify`). Every
- * problem is reported with its path; `settings` is returned only when there are none.
- * A missing section gives settings with no channel (nothing is sent).
+ * Validate the `notify:` section as remit.yaml's loader does: problems go to the caller's
+ * checker at `at`; settings come back only when this section has none. A missing section
+ * gives settings with no channel (nothing is sent).
  */
-export function parseNotifySettings(raw: unknown, path: string): { settings?: NotifySettings; problems: NotifyProblem[] } {
-  const problems = new PathProblems();
-  const at = (key: string): string => (path ? `${path}.${key}` : key);
-  if (raw !== undefined && raw !== null && !isRecord(raw)) {
-    problems.add(path || '(top)', `must be a mapping (email, webhook, thresholds, send), got ${describe(raw)}`);
-    return { problems: problems.items };
+export function readNotifySettings(c: Checker, raw: unknown, at: PathSegment[]): NotifySettings | undefined {
+  const before = c.problems.length;
+  if (raw !== undefined && raw !== null && !isMapping(raw)) {
+    c.add(at, `must be a mapping (email, webhook, thresholds, send), got ${describe(raw)}`);
+    return undefined;
   }
-  const root: Raw = isRecord(raw) ? raw : {};
-  unknownKeys(root, NOTIFY_KEYS, path, problems);
-
-  const send = oneOf(root, 'send', at('send'), SEND_POLICIES, problems) ?? 'problems';
-  const email = root['email'] === undefined || root['email'] === null ? undefined : parseEmail(root, at('email'), problems);
-  const webhook = root['webhook'] === undefined || root['webhook'] === null ? undefined : parseWebhook(root, at('webhook'), problems);
-  const thresholdsRaw = section(root, 'thresholds', at('thresholds'), problems);
-  unknownKeys(thresholdsRaw, THRESHOLD_KEYS, at('thresholds'), problems);
+  const root = c.mapping(raw, at, NOTIFY_KEYS) ?? {};
+  const send = root['send'] === undefined ? 'problems' : (c.oneOf(root['send'], [...at, 'send'], SEND_POLICIES) ?? 'problems');
+  const email = root['email'] === undefined || root['email'] === null ? undefined : parseEmail(c, root['email'], [...at, 'email']);
+  const webhook = root['webhook'] === undefined || root['webhook'] === null ? undefined : parseWebhook(c, root['webhook'], [...at, 'webhook']);
+  const t = c.mapping(root['thresholds'], [...at, 'thresholds'], THRESHOLD_KEYS, { shape: 'of keys to values' }) ?? {};
   const thresholds: NotifyThresholds = {
-    highValueUnappliedMinor:
-      threshold(thresholdsRaw, 'high_value_unapplied', `${at('thresholds')}.high_value_unapplied`, problems) ??
-      DEFAULT_THRESHOLDS.highValueUnappliedMinor,
-    deductionOverMinor:
-      threshold(thresholdsRaw, 'deduction_over', `${at('thresholds')}.deduction_over`, problems) ?? DEFAULT_THRESHOLDS.deductionOverMinor,
+    highValueUnappliedMinor: threshold(c, t['high_value_unapplied'], [...at, 'thresholds', 'high_value_unapplied']) ?? DEFAULT_THRESHOLDS.highValueUnappliedMinor,
+    deductionOverMinor: threshold(c, t['deduction_over'], [...at, 'thresholds', 'deduction_over']) ?? DEFAULT_THRESHOLDS.deductionOverMinor,
   };
-
   if (Object.keys(root).length > 0 && root['email'] == null && root['webhook'] == null) {
-    problems.add(path || '(top)', 'says nothing about where to send: add email, webhook or both');
+    c.add(at, 'says nothing about where to send: add email, webhook or both');
   }
-
-  if (!problems.empty) return { problems: problems.items };
-  return {
-    problems: [],
-    settings: { ...(email ? { email } : {}), ...(webhook ? { webhook } : {}), thresholds, send },
-  };
+  if (c.problems.length > before) return undefined;
+  return { ...(email ? { email } : {}), ...(webhook ? { webhook } : {}), thresholds, send };
 }
 
-function parseEmail(parent: Raw, path: string, problems: Problems): EmailSettings | undefined {
-  const raw = section(parent, 'email', path, problems);
-  if (!isRecord(parent['email'])) return undefined;
+/** The `notify:` section on its own (`path` is where it sits, e.g. `notify`): settings, or every problem. */
+export function parseNotifySettings(raw: unknown, path: string): { settings?: NotifySettings; problems: NotifyProblem[] } {
+  const c = new Checker({ noun: 'setting' });
+  const settings = readNotifySettings(c, raw, path ? path.split('.') : []);
+  const problems = c.reported().map((p) => ({ path: p.path || '(top)', message: p.message }));
+  return settings && problems.length === 0 ? { settings, problems } : { problems };
+}
+
+function parseEmail(c: Checker, value: unknown, at: PathSegment[]): EmailSettings | undefined {
+  const raw = c.mapping(value, at, 'any', { shape: 'of keys to values' });
+  if (!raw) return undefined;
   for (const key of SECRETISH) {
-    if (key in raw) {
-      problems.add(`${path}.${key}`, 'the SMTP password never goes in remit.yaml: store it in the keychain (secret kind smtp)');
-    }
+    if (key in raw) c.add([...at, key], 'the SMTP password never goes in remit.yaml: store it in the keychain (secret kind smtp)');
   }
-  unknownKeys(
-    Object.fromEntries(Object.entries(raw).filter(([key]) => !SECRETISH.includes(key))),
-    EMAIL_KEYS,
-    path,
-    problems,
-  );
+  c.unknownKeys(Object.fromEntries(Object.entries(raw).filter(([key]) => !SECRETISH.includes(key))), at, EMAIL_KEYS);
 
-  const host = required(raw, 'host', `${path}.host`, problems);
-  if (host && !HOST.test(host)) problems.add(`${path}.host`, `must be a host name or address such as smtp.example.com, got "${host}"`);
-  const port = optionalNumber(raw, 'port', `${path}.port`, problems, { min: 1, max: 65_535, integer: true }) ?? 587;
-  const secure = optionalBoolean(raw, 'secure', `${path}.secure`, problems) ?? port === 465;
-  const username = optionalString(raw, 'username', `${path}.username`, problems);
+  const host = required(c, raw, 'host', at);
+  if (host && !HOST.test(host)) c.add([...at, 'host'], `must be a host name or address such as smtp.example.com, got "${host}"`);
+  const port = c.number(raw['port'], [...at, 'port'], { min: 1, max: 65_535, integer: true }) ?? 587;
+  const secure = c.boolean(raw['secure'], [...at, 'secure']) ?? port === 465;
+  const username = c.text(raw['username'], [...at, 'username'], { allowEmpty: true });
   if (username !== undefined && (username.trim() === '' || /[\r\n]/.test(username))) {
-    problems.add(`${path}.username`, 'must be one line of text, or left out for a server that needs no login');
+    c.add([...at, 'username'], 'must be one line of text, or left out for a server that needs no login');
   }
-  const requireTls = optionalBoolean(raw, 'require_tls', `${path}.require_tls`, problems) ?? (Boolean(username) && !secure);
+  const requireTls = c.boolean(raw['require_tls'], [...at, 'require_tls']) ?? (Boolean(username) && !secure);
 
-  const from = required(raw, 'from', `${path}.from`, problems);
-  if (from && !isAddress(from)) problems.add(`${path}.from`, `must be an e-mail address such as remit@example.com or "remit <remit@example.com>", got "${oneLineText(from)}"`);
+  const from = required(c, raw, 'from', at);
+  if (from && !isAddress(from)) c.add([...at, 'from'], `must be an e-mail address such as remit@example.com or "remit <remit@example.com>", got "${oneLineText(from)}"`);
 
-  let to: string[] | undefined;
   const toRaw = raw['to'];
-  if (typeof toRaw === 'string') to = [toRaw];
-  else to = stringList(raw, 'to', `${path}.to`, problems);
-  if (toRaw === undefined || toRaw === null) problems.add(`${path}.to`, 'is required: a list of e-mail addresses');
-  else if (to && to.length === 0) problems.add(`${path}.to`, 'must name at least one e-mail address');
+  const to = typeof toRaw === 'string' ? [toRaw] : c.textList(toRaw, [...at, 'to']);
+  if (toRaw === undefined || toRaw === null) c.add([...at, 'to'], 'is required: a list of e-mail addresses');
+  else if (to && to.length === 0) c.add([...at, 'to'], 'must name at least one e-mail address');
   (to ?? []).forEach((address, index) => {
     if (!isAddress(address)) {
-      const where = typeof toRaw === 'string' ? `${path}.to` : `${path}.to[${index}]`;
-      problems.add(where, `must be an e-mail address such as ar-team@example.com, got "${oneLineText(address)}"`);
+      c.add(typeof toRaw === 'string' ? [...at, 'to'] : [...at, 'to', index], `must be an e-mail address such as ar-team@example.com, got "${oneLineText(address)}"`);
     }
   });
 
-  const subjectPrefix = optionalString(raw, 'subject_prefix', `${path}.subject_prefix`, problems);
-  if (subjectPrefix !== undefined && /[\r\n]/.test(subjectPrefix)) problems.add(`${path}.subject_prefix`, 'must be one line of text');
+  const subjectPrefix = c.text(raw['subject_prefix'], [...at, 'subject_prefix'], { allowEmpty: true });
+  if (subjectPrefix !== undefined && /[\r\n]/.test(subjectPrefix)) c.add([...at, 'subject_prefix'], 'must be one line of text');
 
   if (!host || !from || !to) return undefined;
-  return {
-    host,
-    port,
-    secure,
-    requireTls,
-    ...(username ? { username } : {}),
-    from,
-    to,
-    ...(subjectPrefix ? { subjectPrefix } : {}),
-  };
+  return { host, port, secure, requireTls, ...(username ? { username } : {}), from, to, ...(subjectPrefix ? { subjectPrefix } : {}) };
 }
 
-function parseWebhook(parent: Raw, path: string, problems: Problems): WebhookSettings | undefined {
-  const raw = section(parent, 'webhook', path, problems);
-  if (!isRecord(parent['webhook'])) return undefined;
-  unknownKeys(raw, WEBHOOK_KEYS, path, problems);
-  const url = required(raw, 'url', `${path}.url`, problems);
+function parseWebhook(c: Checker, value: unknown, at: PathSegment[]): WebhookSettings | undefined {
+  const raw = c.mapping(value, at, WEBHOOK_KEYS, { shape: 'of keys to values' });
+  if (!raw) return undefined;
+  const url = required(c, raw, 'url', at);
   if (url) {
     let parsed: URL | undefined;
     try {
@@ -221,49 +176,39 @@ function parseWebhook(parent: Raw, path: string, problems: Problems): WebhookSet
     }
     // The URL itself is often the credential (Slack, Teams), so it is never echoed back.
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-      problems.add(`${path}.url`, 'must be a web address starting with https://');
+      c.add([...at, 'url'], 'must be a web address starting with https://');
     } else if (parsed.username || parsed.password) {
-      problems.add(`${path}.url`, 'must not carry a user name or password');
+      c.add([...at, 'url'], 'must not carry a user name or password');
     }
   }
-  const format = oneOf(raw, 'format', `${path}.format`, WEBHOOK_FORMATS, problems) ?? 'generic';
+  const format = raw['format'] === undefined ? 'generic' : (c.oneOf(raw['format'], [...at, 'format'], WEBHOOK_FORMATS) ?? 'generic');
   if (!url) return undefined;
   return { url, format };
 }
 
 /** A decimal amount written as text ("5000.00"); a plain YAML number is accepted too. */
-function threshold(parent: Raw, key: string, path: string, problems: Problems): Minor | undefined {
-  const text = optionalString(parent, key, path, problems);
+function threshold(c: Checker, value: unknown, at: PathSegment[]): Minor | undefined {
+  const text = c.text(value, at);
   if (text === undefined) return undefined;
   const parsed = parseAmount(text);
   if (!parsed.ok) {
-    problems.add(path, `must be an amount such as "5000.00": ${parsed.reason}`);
+    c.add(at, `must be an amount such as "5000.00": ${parsed.reason}`);
     return undefined;
   }
   if (parsed.minor < 0) {
-    problems.add(path, `must not be negative, got "${text}"`);
+    c.add(at, `must not be negative, got "${text}"`);
     return undefined;
   }
   return parsed.minor;
 }
 
-function required(parent: Raw, key: string, path: string, problems: Problems): string | undefined {
-  const value = optionalString(parent, key, path, problems);
+function required(c: Checker, parent: Mapping, key: string, at: PathSegment[]): string | undefined {
+  const value = c.text(parent[key], [...at, key], { allowEmpty: true });
   if (parent[key] === undefined || parent[key] === null || value?.trim() === '') {
-    problems.add(path, 'is required');
+    c.add([...at, key], 'is required');
     return undefined;
   }
   return value?.trim();
-}
-
-function oneOf<T extends string>(parent: Raw, key: string, path: string, allowed: readonly T[], problems: Problems): T | undefined {
-  const value = optionalString(parent, key, path, problems);
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    problems.add(path, `must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, got "${oneLineText(value)}"`);
-    return undefined;
-  }
-  return value as T;
 }
 
 function isAddress(text: string): boolean {

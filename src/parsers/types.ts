@@ -5,6 +5,7 @@
  */
 import type { Minor } from '../core/money.js';
 import type { DateOrder } from '../core/dates.js';
+import type { PdfTemplate } from './pdf/template.js';
 
 export type DocumentFormat = 'csv' | 'xlsx' | 'x12-820' | 'edifact-remadv' | 'pdf';
 
@@ -82,7 +83,7 @@ export interface ParseOptions {
    */
   adxSign?: 'negative-kept' | 'positive-kept';
   /** PDF: a per-payer template (anchors/regexes for header fields, column names). */
-  pdfTemplate?: Record<string, unknown>;
+  pdfTemplate?: PdfTemplate;
 }
 
 export interface ParseLimits {

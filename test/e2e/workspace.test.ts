@@ -95,7 +95,7 @@ colour: red
     writeFileSync(join(home, 'remit.yaml'), 'companies:\n  NWF: [unclosed\n');
     const result = remit(['report', 'documents'], { home });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/line \d+/);
+    expect(result.stderr).toMatch(/remit\.yaml:\d+:\d+ /);
   });
 
   it('a command in a workspace that does not exist says to run init, exit 2', () => {

@@ -112,7 +112,7 @@ describe('notify settings', () => {
       { path: 'notify', message: 'must be a mapping (email, webhook, thresholds, send), got a list' },
     ]);
     expect(parseNotifySettings({ email: 'smtp.example.com' }, 'notify').problems).toEqual([
-      { path: 'notify.email', message: 'must be a mapping of keys to values' },
+      { path: 'notify.email', message: 'must be a mapping of keys to values, got "smtp.example.com"' },
     ]);
   });
 

@@ -292,7 +292,7 @@ export function pdfFixtures(): PdfFixture[] {
       options: parseOptions('template-layout.pdf', {
         currency: 'USD',
         dateOrder: 'ymd',
-        pdfTemplate: GLOBEX_TEMPLATE as Record<string, unknown>,
+        pdfTemplate: GLOBEX_TEMPLATE,
         reasonCodes: { 'Short shipped': 'shortage' },
       }),
     },

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/core/errors.js';
-import { parsePdf, validatePdfTemplate } from '../../src/parsers/pdf/index.js';
+import { Checker, formatProblem } from '../../src/core/validation.js';
+import { parsePdf, readPdfTemplate } from '../../src/parsers/pdf/index.js';
 import { writePdf } from '../../src/tools/samplegen/pdf/index.js';
 import { parseOptions } from '../support/parse-options.js';
 import { GLOBEX_TEMPLATE } from './pdf-fixtures.js';
 
-const PATH = 'payers.HD.pdf_template';
+const PATH = ['payers', 'HD', 'pdf_template'];
 
-describe('validatePdfTemplate', () => {
+/** The template as remit.yaml's loader checks it: the template, or every problem as a line. */
+function validatePdfTemplate(raw: unknown, at: string[]): { template?: unknown; problems: string[] } {
+  const c = new Checker();
+  const template = readPdfTemplate(c, raw, at);
+  const problems = c.reported().map((p) => formatProblem(p));
+  return template ? { template, problems } : { problems };
+}
+
+describe('readPdfTemplate', () => {
   it('accepts a full template and returns it', () => {
     const { template, problems } = validatePdfTemplate(JSON.parse(JSON.stringify(GLOBEX_TEMPLATE)), PATH);
     expect(problems).toEqual([]);
@@ -35,7 +44,7 @@ describe('validatePdfTemplate', () => {
     );
     expect(template).toBeUndefined();
     expect(problems).toEqual([
-      'payers.HD.pdf_template.extra: unknown key; expected fields, columns, total_row, skip_lines',
+      'payers.HD.pdf_template.extra: unknown key "extra"; expected one of: fields, columns, total_row, skip_lines',
       'payers.HD.pdf_template.fields.payment_ref: not a valid regular expression (/Ref (\\d+/i: Unterminated group)',
       'payers.HD.pdf_template.fields.payment_date: expected a regular expression (text), got empty text',
       'payers.HD.pdf_template.fields.total: matches empty text, so it would match every line',
@@ -75,10 +84,9 @@ describe('parsePdf with a template', () => {
     expect(result.remittances[0]!.lines).toHaveLength(1);
   });
 
-  it('rejects an invalid template with a one-line ParseError', async () => {
-    const bytes = writePdf([[{ x: 36, y: 760, text: 'x' }]]);
-    const err = await parsePdf(bytes, parseOptions('t.pdf', { pdfTemplate: { fields: { payment_ref: '(' } } })).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ParseError);
-    expect((err as ParseError).message).toMatch(/^invalid pdf_template\.fields\.payment_ref: not a valid regular expression/);
+  it('is checked once, by the loader: an invalid one never reaches the reader', () => {
+    const c = new Checker();
+    expect(readPdfTemplate(c, { fields: { payment_ref: '(' } }, ['pdf_template'])).toBeUndefined();
+    expect(formatProblem(c.reported()[0]!)).toMatch(/^pdf_template\.fields\.payment_ref: not a valid regular expression/);
   });
 });

@@ -16,10 +16,9 @@ import { describeRequiredColumns, GENERIC_LAYOUT, type Layout } from './layout.j
 import { buildLines, type TextLine } from './lines.js';
 import { buildRemittance } from './remittance.js';
 import { scanTables } from './table.js';
-import { layoutFromTemplate, validatePdfTemplate } from './template.js';
+import { layoutFromTemplate } from './template.js';
 
-export type { PdfTemplate } from './template.js';
-export { validatePdfTemplate } from './template.js';
+export { readPdfTemplate, type PdfTemplate } from './template.js';
 
 /** Parse a PDF remittance advice. Throws ParseError (one line) when nothing usable can be read. */
 export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> {
@@ -48,12 +47,8 @@ export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promis
 }
 
 function layoutFor(options: ParseOptions): Layout {
-  if (!options.pdfTemplate) return GENERIC_LAYOUT;
-  // The config loader validated it already; checking again costs nothing and keeps a
-  // hand-built ParseOptions from failing deep inside with a RegExp error.
-  const { template, problems } = validatePdfTemplate(options.pdfTemplate, 'pdf_template');
-  if (!template) throw new ParseError(`invalid ${problems[0] ?? 'pdf_template'}`);
-  return layoutFromTemplate(template);
+  // Checked once, when remit.yaml was loaded (readPdfTemplate).
+  return options.pdfTemplate ? layoutFromTemplate(options.pdfTemplate) : GENERIC_LAYOUT;
 }
 
 function noTableReason(lines: TextLine[][], layout: Layout): string {

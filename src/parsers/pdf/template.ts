@@ -19,6 +19,7 @@
  * When `columns` is given, only those columns are read: it needs `net` and `reference`
  * or `po`.
  */
+import { Checker, closest, describe, isMapping, type PathSegment } from '../../core/validation.js';
 import { GENERIC_LAYOUT, normaliseName, type ColumnKey, type FieldKey, type FieldRule, type Layout } from './layout.js';
 
 export const TEMPLATE_FIELDS = ['payment_ref', 'payment_date', 'total', 'currency', 'payer_name', 'method'] as const;
@@ -65,109 +66,88 @@ const COLUMN_KEYS: Record<PdfTemplateColumn, ColumnKey> = {
 };
 
 /**
- * Check a raw `pdf_template` value. Every problem is reported, each prefixed with its path
- * (e.g. `payers.HD.pdf_template.fields.payment_ref: not a valid regular expression (...)`).
- * `template` is set only when there are no problems.
+ * Check a raw `pdf_template` value at `at` (e.g. `payers.HD.pdf_template`), reporting every
+ * problem to the checker. Returns the template only when it has none; remit.yaml's loader
+ * calls this once, and parsers receive the checked template.
  */
-export function validatePdfTemplate(raw: unknown, path: string): { template?: PdfTemplate; problems: string[] } {
-  const problems: string[] = [];
+export function readPdfTemplate(c: Checker, raw: unknown, at: readonly PathSegment[]): PdfTemplate | undefined {
+  const before = c.problems.length;
   if (!isMapping(raw)) {
-    return { problems: [`${path}: expected a mapping with fields and/or columns, got ${describe(raw)}`] };
+    c.add(at, `expected a mapping with fields and/or columns, got ${describe(raw)}`);
+    return undefined;
   }
-  for (const key of Object.keys(raw)) {
-    if (!(TOP_KEYS as readonly string[]).includes(key)) problems.push(`${path}.${key}: unknown key; expected ${TOP_KEYS.join(', ')}`);
-  }
+  c.unknownKeys(raw, at, TOP_KEYS);
   const template: PdfTemplate = {};
-
-  if (raw.fields !== undefined) {
-    const fields = checkFields(raw.fields, `${path}.fields`, problems);
+  if (raw['fields'] !== undefined) {
+    const fields = checkFields(c, raw['fields'], [...at, 'fields']);
     if (fields) template.fields = fields;
   }
-  if (raw.columns !== undefined) {
-    const columns = checkColumns(raw.columns, `${path}.columns`, problems);
+  if (raw['columns'] !== undefined) {
+    const columns = checkColumns(c, raw['columns'], [...at, 'columns']);
     if (columns) template.columns = columns;
   }
-  if (raw.total_row !== undefined && checkRegex(raw.total_row, `${path}.total_row`, problems)) {
-    template.total_row = raw.total_row as string;
-  }
-  if (raw.skip_lines !== undefined) {
-    if (!Array.isArray(raw.skip_lines)) {
-      problems.push(`${path}.skip_lines: expected a list of regular expressions, got ${describe(raw.skip_lines)}`);
+  if (raw['total_row'] !== undefined && c.regex(raw['total_row'], [...at, 'total_row'], { flags: 'i' })) template.total_row = raw['total_row'] as string;
+  if (raw['skip_lines'] !== undefined) {
+    if (!Array.isArray(raw['skip_lines'])) {
+      c.add([...at, 'skip_lines'], `expected a list of regular expressions, got ${describe(raw['skip_lines'])}`);
     } else {
-      const ok = raw.skip_lines.map((item, i) => checkRegex(item, `${path}.skip_lines[${i}]`, problems));
-      if (ok.every(Boolean)) template.skip_lines = raw.skip_lines as string[];
+      const lines = raw['skip_lines'] as unknown[];
+      const ok = lines.map((item, i) => c.regex(item, [...at, 'skip_lines', i], { flags: 'i' }) !== undefined);
+      if (ok.every(Boolean)) template.skip_lines = lines as string[];
     }
   }
-  if (TOP_KEYS.every((key) => raw[key] === undefined)) problems.push(`${path}: empty template; give fields and/or columns`);
-  return problems.length === 0 ? { template, problems } : { problems };
+  if (TOP_KEYS.every((key) => raw[key] === undefined)) c.add(at, 'empty template; give fields and/or columns');
+  return c.problems.length === before ? template : undefined;
 }
 
-function checkFields(raw: unknown, path: string, problems: string[]): PdfTemplate['fields'] | undefined {
+function checkFields(c: Checker, raw: unknown, at: PathSegment[]): PdfTemplate['fields'] | undefined {
   if (!isMapping(raw)) {
-    problems.push(`${path}: expected a mapping of field to regular expression, got ${describe(raw)}`);
+    c.add(at, `expected a mapping of field to regular expression, got ${describe(raw)}`);
     return undefined;
   }
   const fields: Partial<Record<PdfTemplateField, string>> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!(key in FIELD_KEYS)) {
-      problems.push(`${path}.${key}: unknown field; expected ${TEMPLATE_FIELDS.join(', ')}`);
+      const near = closest(key, TEMPLATE_FIELDS);
+      c.add([...at, key], `unknown field${near ? ` (did you mean "${near}"?)` : ''}; expected ${TEMPLATE_FIELDS.join(', ')}`);
       continue;
     }
-    if (checkRegex(value, `${path}.${key}`, problems)) fields[key as PdfTemplateField] = value as string;
+    if (c.regex(value, [...at, key], { flags: 'i' })) fields[key as PdfTemplateField] = value as string;
   }
   return fields;
 }
 
-function checkColumns(raw: unknown, path: string, problems: string[]): PdfTemplate['columns'] | undefined {
+function checkColumns(c: Checker, raw: unknown, at: PathSegment[]): PdfTemplate['columns'] | undefined {
   if (!isMapping(raw)) {
-    problems.push(`${path}: expected a mapping of column to header text, got ${describe(raw)}`);
+    c.add(at, `expected a mapping of column to header text, got ${describe(raw)}`);
     return undefined;
   }
   const columns: Partial<Record<PdfTemplateColumn, string | string[]>> = {};
   const owners = new Map<string, string>();
   for (const [key, value] of Object.entries(raw)) {
     if (!(key in COLUMN_KEYS)) {
-      problems.push(`${path}.${key}: unknown column; expected ${TEMPLATE_COLUMNS.join(', ')}`);
+      const near = closest(key, TEMPLATE_COLUMNS);
+      c.add([...at, key], `unknown column${near ? ` (did you mean "${near}"?)` : ''}; expected ${TEMPLATE_COLUMNS.join(', ')}`);
       continue;
     }
     const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
     if (!names || names.length === 0 || names.some((n) => typeof n !== 'string' || n.trim() === '')) {
-      problems.push(`${path}.${key}: expected the column's header text (or a list of them), got ${describe(value)}`);
+      c.add([...at, key], `expected the column's header text (or a list of them), got ${describe(value)}`);
       continue;
     }
     for (const name of names as string[]) {
       const owner = owners.get(normaliseName(name));
-      if (owner && owner !== key) problems.push(`${path}.${key}: "${name}" is also the header of ${owner}`);
+      if (owner && owner !== key) c.add([...at, key], `"${name}" is also the header of ${owner}`);
       owners.set(normaliseName(name), key);
     }
     columns[key as PdfTemplateColumn] = value as string | string[];
   }
-  if (columns.net === undefined) problems.push(`${path}: needs net (the amount paid per line)`);
-  if (columns.reference === undefined && columns.po === undefined) problems.push(`${path}: needs reference or po`);
+  if (columns.net === undefined) c.add(at, 'needs net (the amount paid per line)');
+  if (columns.reference === undefined && columns.po === undefined) c.add(at, 'needs reference or po');
   return columns;
 }
 
-function checkRegex(value: unknown, path: string, problems: string[]): boolean {
-  if (typeof value !== 'string' || value.trim() === '') {
-    problems.push(`${path}: expected a regular expression (text), got ${describe(value)}`);
-    return false;
-  }
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(value, 'i');
-  } catch (err) {
-    const reason = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err);
-    problems.push(`${path}: not a valid regular expression (${reason})`);
-    return false;
-  }
-  if (pattern.test('')) {
-    problems.push(`${path}: matches empty text, so it would match every line`);
-    return false;
-  }
-  return true;
-}
-
-/** The reading layout for a template that {@link validatePdfTemplate} accepted. */
+/** The reading layout for a template that {@link readPdfTemplate} accepted. */
 export function layoutFromTemplate(template: PdfTemplate): Layout {
   const fields = { ...GENERIC_LAYOUT.fields };
   for (const [key, source] of Object.entries(template.fields ?? {}) as Array<[PdfTemplateField, string]>) {
@@ -199,16 +179,4 @@ export function layoutFromTemplate(template: PdfTemplate): Layout {
     isSkipped: (line) => GENERIC_LAYOUT.isSkipped(line) || skips.some((skip) => skip.test(line.text)),
     source: 'template',
   };
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.trim() === '' ? 'empty text' : `"${value.slice(0, 40)}"`;
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${String(value)}`;
 }
