@@ -8,67 +8,19 @@
  */
 import type { Minor } from '../core/money.js';
 
-export interface LineAdjustment {
-  amountMinor: Minor;
-  reasonRaw: string;
-  reasonCode: string;
-}
+import type { Candidate, LearnedRule, LearnedRuleKind, PendingLine } from '../domain/application.js';
+import type { Invoice } from '../domain/invoice.js';
 
-export interface LineToMatch {
-  id: number;
-  lineNo: number;
-  paymentRef: string;
-  reference: string;
-  referenceKind: 'invoice' | 'po' | 'other';
-  po?: string | undefined;
-  currency: string;
-  grossMinor?: Minor | undefined;
-  discountMinor: Minor;
-  paidMinor: Minor;
-  adjustments: LineAdjustment[];
-  /** The payer (customer code) of the remittance: learned rules apply only to their own payer. */
-  payer?: string | undefined;
-  /** The remittance's payment date (ISO): the date window and the discount date are measured to it. */
-  paymentDate?: string | undefined;
-  /** The invoice date as the payer wrote it on the line (ISO), when the file has one. */
-  invoiceDate?: string | undefined;
-}
+export type { Candidate, LearnedRule, LearnedRuleKind };
+
+/** Money the payer kept on a line, as the matcher reads it. */
+export type LineAdjustment = PendingLine['adjustments'][number];
+
+/** A line to decide: a pending remittance line (domain/application.ts). */
+export type LineToMatch = PendingLine;
 
 /** Every invoice remit knows for the payer; `remainingMinor` is what is still open now. */
-export interface InvoiceCandidate {
-  id: number;
-  number: string;
-  po?: string | undefined;
-  currency: string;
-  originalMinor: Minor;
-  remainingMinor: Minor;
-  /** False when the newest ERP snapshot no longer lists it (paid or closed there). */
-  open: boolean;
-  /** ISO invoice date from the ERP export. */
-  invoiceDate?: string | undefined;
-  /** ISO due date from the ERP export. */
-  dueDate?: string | undefined;
-  /** Early-payment terms, e.g. 2/10 net 30: discountPercent 2, discountDays 10 (from the invoice date). */
-  discountPercent?: number | undefined;
-  discountDays?: number | undefined;
-}
-
-/**
- * A payer's reference habit remembered from an operator's confirmation.
- * - `prefix-dropped`: the payer leaves out `value` in front of our number (`SO-104233` written `104233`).
- * - `zeros-padded`: the payer pads the digits of our number with zeros (`SO104233` written `SO00104233`); `value` is the width seen.
- * - `po-instead-of-invoice`: the payer writes our PO where the invoice belongs, with `value` in front (`PO 4500072715`); `value` may be empty.
- * - `reason-map`: the payer's reason text or code `value` means our reason code `reasonCode`.
- */
-export type LearnedRuleKind = 'prefix-dropped' | 'zeros-padded' | 'po-instead-of-invoice' | 'reason-map';
-
-export interface LearnedRule {
-  payer: string;
-  kind: LearnedRuleKind;
-  value: string;
-  /** For `reason-map`: the reason code `value` stands for. */
-  reasonCode?: string | undefined;
-}
+export type InvoiceCandidate = Invoice;
 
 export interface MatchSettings {
   /** Applications at or above this confidence are applied; the rest are proposed. */
@@ -96,17 +48,6 @@ export interface DeductionDecision {
   amountMinor: Minor;
   reasonCode: string;
   reasonRaw: string;
-}
-
-/**
- * One invoice a person could choose for a line (or a set of invoices, for a split), ranked:
- * `score` in [0, 1], higher first; `reason` says what fits and what does not.
- */
-export interface Candidate {
-  invoiceIds: number[];
-  invoiceNumbers: string[];
-  score: number;
-  reason: string;
 }
 
 /** The part of a line applied to one invoice. cash + discount + deduction + writeOff is what the invoice is relieved by. */

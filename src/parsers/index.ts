@@ -10,7 +10,7 @@ import { remittancesFromRows } from './tabular/remittance-table.js';
 import { invoicesFromRows } from './tabular/invoice-table.js';
 import type { Row } from './tabular/cells.js';
 import type { ParseOptions, ParseResult } from './types.js';
-import type { InvoiceRow } from '../ledger/invoices.js';
+import type { OpenItem } from '../domain/invoice.js';
 import type { Diagnostic } from './types.js';
 import { parseX12_820, streamX12_820 } from './x12/index.js';
 import { decodeEdiChunks } from './edi/text.js';
@@ -56,7 +56,7 @@ export function streamInvoiceFile(head: Uint8Array, chunks: Iterable<Uint8Array>
 }
 
 /** Open items from an ERP aging export (CSV or workbook). */
-export function parseInvoiceFile(bytes: Uint8Array, options: ParseOptions): { format: string; invoices: InvoiceRow[]; diagnostics: Diagnostic[] } {
+export function parseInvoiceFile(bytes: Uint8Array, options: ParseOptions): { format: string; invoices: OpenItem[]; diagnostics: Diagnostic[] } {
   const detected = detectFormat(bytes);
   if (detected.kind === 'workbook') {
     const sheets = readWorkbook(bytes, options.limits, detected.container);

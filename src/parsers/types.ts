@@ -3,56 +3,13 @@
  * and never throw for bad content they can describe; they throw ParseError when nothing
  * usable can be read, with a one-line message naming what was seen.
  */
-import type { Minor } from '../core/money.js';
+import type { Diagnostic, DocumentFormat } from '../domain/document.js';
+import type { Remittance } from '../domain/remittance.js';
 import type { DateOrder } from '../core/dates.js';
 import type { PdfTemplate } from './pdf/template.js';
 
-export type DocumentFormat = 'csv' | 'xlsx' | 'x12-820' | 'edifact-remadv' | 'pdf';
-
-/** Money the payer kept on a line, with the payer's own reason and our normalised one. */
-export interface Adjustment {
-  /** Positive = the payer kept this much (a deduction). Negative = the payer added money. */
-  amountMinor: Minor;
-  reasonRaw: string;
-  reasonCode: string;
-}
-
-export interface RemittanceLine {
-  /** 1-based order of the line within its payment, in file order. */
-  lineNo: number;
-  /** The reference exactly as the payer wrote it (may be empty). */
-  reference: string;
-  /** What the payer says the reference is: an invoice number (default), a PO, or other. */
-  referenceKind: 'invoice' | 'po' | 'other';
-  po?: string;
-  invoiceDate?: string;
-  description?: string;
-  grossMinor?: Minor;
-  discountMinor: Minor;
-  /** Net money paid for this line; negative for a payer deduction line. */
-  paidMinor: Minor;
-  adjustments: Adjustment[];
-}
-
-export interface Remittance {
-  /** Payer code when the file itself says who paid (EDI N1*PR, a mapped name). */
-  payer?: string;
-  payerName?: string;
-  paymentRef: string;
-  paymentDate: string;
-  currency: string;
-  method?: string;
-  /** Total the document states (BPR02, "Total Payment"); undefined when it states none. */
-  statedTotalMinor?: Minor;
-  lines: RemittanceLine[];
-}
-
-export interface Diagnostic {
-  level: 'error' | 'warning';
-  message: string;
-  /** Where: a 1-based line/row, a segment number, a page. */
-  location?: string;
-}
+export type { Adjustment, Remittance, RemittanceLine } from '../domain/remittance.js';
+export type { Diagnostic, DocumentFormat } from '../domain/document.js';
 
 export interface ParseResult {
   format: DocumentFormat;

@@ -4,7 +4,7 @@
  */
 import { ParseError } from '../../core/errors.js';
 import type { Diagnostic, ParseOptions } from '../types.js';
-import type { InvoiceRow } from '../../ledger/invoices.js';
+import type { OpenItem } from '../../domain/invoice.js';
 import type { Row } from './cells.js';
 import { DateCache, amountIn, type CellRef } from './amounts.js';
 import { INVOICE_COLUMNS, cellAt, findHeader, type HeaderMatch } from './columns.js';
@@ -12,9 +12,9 @@ import { HEADER_SCAN, HeaderBuffer } from './header-buffer.js';
 
 const REQUIRED = ['customer', 'reference', 'open'] as const;
 
-export function invoicesFromRows(rows: Row[], options: ParseOptions): { invoices: InvoiceRow[]; diagnostics: Diagnostic[] } {
+export function invoicesFromRows(rows: Row[], options: ParseOptions): { invoices: OpenItem[]; diagnostics: Diagnostic[] } {
   const table = new InvoiceTable(options);
-  const invoices: InvoiceRow[] = [];
+  const invoices: OpenItem[] = [];
   for (const row of rows) invoices.push(...table.push(row));
   invoices.push(...table.finish());
   return { invoices, diagnostics: table.diagnostics };
@@ -23,7 +23,7 @@ export function invoicesFromRows(rows: Row[], options: ParseOptions): { invoices
 /** The table read row by row, so a large aging export can stream through it. */
 export class InvoiceTable {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly rows: HeaderBuffer<HeaderMatch, InvoiceRow>;
+  private readonly rows: HeaderBuffer<HeaderMatch, OpenItem>;
   private readonly dates = new DateCache();
   private count = 0;
 
@@ -32,12 +32,12 @@ export class InvoiceTable {
   }
 
   /** Read one row; returns the invoices it completed (the rows above the header wait for it). */
-  push(row: Row): InvoiceRow[] {
+  push(row: Row): OpenItem[] {
     return this.rows.push(row);
   }
 
   /** The end of the file: the invoices of a file shorter than the header scan, then the checks. */
-  finish(): InvoiceRow[] {
+  finish(): OpenItem[] {
     const header = this.rows.finish();
     if (this.count === 0) throw new ParseError(`no invoices under the header on row ${header.rowIndex + 1}`);
     return this.rows.drain();

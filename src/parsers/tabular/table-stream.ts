@@ -1,5 +1,5 @@
 /** Delimited remittance and open-invoice files read as streams: bytes to text to rows to records. */
-import type { InvoiceRow } from '../../ledger/invoices.js';
+import type { OpenItem } from '../../domain/invoice.js';
 import type { RemittanceStream } from '../stream.js';
 import type { Diagnostic, ParseOptions, Remittance } from '../types.js';
 import { decodeChunks } from './decode-stream.js';
@@ -20,14 +20,14 @@ export function streamDelimitedRemittances(chunks: Iterable<Uint8Array>, options
 
 export interface InvoiceStream {
   format: 'csv';
-  invoices: Iterable<InvoiceRow>;
+  invoices: Iterable<OpenItem>;
   /** Complete once `invoices` has been read to its end. */
   diagnostics(): Diagnostic[];
 }
 
 export function streamDelimitedInvoices(chunks: Iterable<Uint8Array>, options: ParseOptions): InvoiceStream {
   const table = new InvoiceTable(options);
-  function* invoices(): Generator<InvoiceRow> {
+  function* invoices(): Generator<OpenItem> {
     for (const rows of delimitedRows(decodeChunks(chunks), options.limits)) {
       for (const row of rows) yield* table.push(row);
     }
