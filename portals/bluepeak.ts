@@ -22,7 +22,7 @@
  * and to show how one uses the engine's tools (steps, waitForFirst, offer, saveDownload).
  */
 import { parseAmount } from '../src/core/money.js';
-import { formatIsoDate, parseFormattedDate } from '../src/fetch/date-format.js';
+import { formatIsoDate, parseFormattedDate } from '../src/fetch/recipe/date-format.js';
 import type { PortalAdapter, PortalContext } from '../src/fetch/types.js';
 
 const DATE_FORMAT = 'DD.MM.YYYY';

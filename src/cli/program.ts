@@ -153,7 +153,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--until <when>', 'last day to fetch', 'today')
     .option('--company <code>', 'only this company')
     .option('--export-gl', 'also write the GL journal (else run.export_gl in remit.yaml)')
-    .action(lazy<[object]>(() => import('./commands/run.js'), true));
+    .action(lazy<[object]>(() => import('./commands/nightly.js'), true));
 
   program
     .command('status')

@@ -10,10 +10,10 @@ import type { Cells } from './table.js';
 const CHUNK = 1 << 16;
 
 /** Write every row; returns how many there were. `numeric` as for render. */
-export function streamRows(out: Output, rows: Iterable<Cells>, columns: string[], format: 'csv' | 'json', numeric: ReadonlySet<string> = new Set()): number {
+export async function streamRows(out: Output, rows: AsyncIterable<Cells> | Iterable<Cells>, columns: string[], format: 'csv' | 'json', numeric: ReadonlySet<string> = new Set()): Promise<number> {
   let chunk = format === 'csv' ? `${columns.join(',')}\n` : '';
   let count = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     if (format === 'csv') {
       chunk += `${columns.map((column) => (numeric.has(column) ? csvCell(cellText(row[column])) : textCell(cellText(row[column])))).join(',')}\n`;
     } else {

@@ -1,36 +1,62 @@
-/** Open the workspace a command works in: settings validated, ledger open. */
+/**
+ * Open the workspace a command works in (settings validated, ledger open) and the services a
+ * use case may need (the browser, the keychain), each opened on first use and closed after.
+ */
+import type { Browser } from 'playwright-core';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { UsageError } from '../core/errors.js';
-import { Ledger } from '../ledger/index.js';
+import { openLedger } from '../ledger/index.js';
+import { launchBrowser } from '../fetch/session/browser.js';
+import type { PipelineContext } from '../pipeline/context.js';
+import type { FetchServices } from '../pipeline/fetch-portals.js';
+import { openSecretStore, type SecretStore } from '../secrets/index.js';
 import { resolveWorkspaceRoot, workspacePaths, type WorkspacePaths } from '../workspace/resolve.js';
 import type { Context } from './context.js';
-
-export interface OpenWorkspace {
-  paths: WorkspacePaths;
-  config: Config;
-  ledger: Ledger;
-}
+import { sayFor } from './say.js';
 
 export function workspaceRoot(ctx: Context): string {
   return resolveWorkspaceRoot(ctx.home, ctx.env, ctx.platform, ctx.userHome);
 }
 
-export function openWorkspace(ctx: Context): OpenWorkspace {
-  const paths = workspacePaths(workspaceRoot(ctx));
-  const config = loadConfig(paths.config);
-  const ledger = Ledger.open(paths.ledger, ctx.clock);
-  return { paths, config, ledger };
+export function pathsOf(ctx: Context): WorkspacePaths {
+  return workspacePaths(workspaceRoot(ctx));
 }
 
-/** The company a command works for: --company, else default_company, else the only one. */
-export function companyFor(config: Config, option: string | undefined): string {
-  const codes = Object.keys(config.companies);
-  if (option) {
-    if (!config.companies[option]) throw new UsageError(`no company "${option}" in remit.yaml (have: ${codes.join(', ') || 'none'})`);
-    return option;
+/** Run `use` with the workspace's settings and open ledger; the ledger is closed after. */
+export async function withWorkspace<T>(ctx: Context, use: (pipeline: PipelineContext) => Promise<T>): Promise<T> {
+  const paths = pathsOf(ctx);
+  const config = loadConfig(paths.config);
+  const ledger = await openLedger(paths.ledger, ctx.clock);
+  const say = sayFor(ctx);
+  try {
+    return await use({ ledger, config, clock: ctx.clock, paths, user: ctx.user, log: (message) => say.info(message) });
+  } finally {
+    await ledger.close();
   }
-  if (config.defaultCompany) return config.defaultCompany;
-  if (codes.length === 1) return codes[0]!;
-  throw new UsageError(`remit.yaml has ${codes.length} companies and no default_company`, 'pass --company or set default_company');
+}
+
+/** The workspace's keychain (or vault), opened once. */
+export function secretsFor(ctx: Context, config: Config, paths: WorkspacePaths): () => Promise<SecretStore> {
+  let store: Promise<SecretStore> | undefined;
+  return () => (store ??= openSecretStore(config.secrets, { workspace: paths.root, env: ctx.env, platform: ctx.platform }));
+}
+
+/** Browser and keychain for a fetch, opened when first needed; `close` ends the browser if it started. */
+export function fetchServices(ctx: Context, pipeline: PipelineContext, options: { headed?: boolean } = {}): FetchServices & { close(): Promise<void> } {
+  const { config } = pipeline;
+  let browser: Promise<Browser> | undefined;
+  return {
+    secrets: secretsFor(ctx, config, pipeline.paths),
+    browser: () =>
+      (browser ??= launchBrowser({
+        ...(config.browser.executablePath ? { executablePath: config.browser.executablePath } : {}),
+        ...(config.browser.channel ? { channel: config.browser.channel } : {}),
+        headed: Boolean(options.headed),
+        env: { REMIT_BROWSER: ctx.env['REMIT_BROWSER'] },
+      })),
+    ...(ctx.env['REMIT_RETRY_BACKOFF_MS'] ? { backoffMs: () => Number(ctx.env['REMIT_RETRY_BACKOFF_MS']) } : {}),
+    close: async () => {
+      if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    },
+  };
 }

@@ -6,7 +6,7 @@
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import type { Clock } from '../core/clock.js';
 import type { PortalError, PortalErrorKind } from './errors.js';
-import type { Recipe } from './recipe.js';
+import type { Recipe } from './recipe/recipe.js';
 
 /** Cookies and local storage of a logged-in session. A secret: keep it in the keychain. */
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;

@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: the fixture portals are plain JavaScript modules
 import { startPortal } from '../../fixtures/portals/index.mjs';
 import { openSecretStore } from '../../src/secrets/index.js';
 import { startSecretService, type TestSecretService } from '../secrets/secret-service.js';

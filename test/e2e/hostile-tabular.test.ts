@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { writeZip } from '../../src/fetch/zip.js';
+import { writeZip } from '../../src/fetch/evidence/zip.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES, newWorkspace, parseCsv, remit, removeDir, tempDir } from '../support/cli.js';
 import { expectOneFailure, hostileWorkspace, keptInInbox, ledgerFigures } from '../support/failed-import.js';

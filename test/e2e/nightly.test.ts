@@ -8,7 +8,6 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: the fixture portals are plain JavaScript modules
 import { startPortal, loadRows } from '../../fixtures/portals/index.mjs';
 import { ROOT, newWorkspace, remit, remitAsync, removeDir } from '../support/cli.js';
 import { startReceiver, startSmtp } from '../notify/helpers.js';

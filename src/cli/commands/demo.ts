@@ -1,6 +1,7 @@
 /**
  * `remit demo`: the whole morning in one command, on the sample data shipped in
- * fixtures/demo, in a temporary workspace: invoices, remittances, match, journal.
+ * fixtures/demo, in a temporary workspace: invoices, remittances, match, journal, each step
+ * the pipeline's own use case on one open ledger.
  */
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,16 +9,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RemitError, UsageError } from '../../core/errors.js';
 import { displayMinor } from '../../core/money.js';
-import { Ledger } from '../../ledger/index.js';
+import { exportJournal } from '../../pipeline/export-journal.js';
+import { importFailed, importFiles } from '../../pipeline/import-files.js';
+import { importInvoices } from '../../pipeline/import-invoices.js';
+import { initWorkspace } from '../../pipeline/init-workspace.js';
+import { match } from '../../pipeline/match.js';
 import { workspacePaths } from '../../workspace/resolve.js';
 import type { Context } from '../context.js';
+import { demoSecrets, fetchFromDemoPortal, type DemoPayment } from '../demo/portal-step.js';
 import { sayFor } from '../say.js';
-import { run as init } from './init.js';
-import { run as importInvoices } from './invoices-import.js';
-import { run as importFiles } from './import.js';
-import { run as match } from './match.js';
-import { run as exportGl } from './export-gl.js';
-import { fetchFromDemoPortal, type DemoPayment } from './demo-portal.js';
+import { withWorkspace } from '../workspace.js';
 
 /** The package root: dist/src/cli/commands -> four levels up. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -42,43 +43,43 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
   }
   const home = chosen ? resolve(chosen) : mkdtempSync(join(tmpdir(), 'remit-demo-'));
   const say = sayFor(ctx);
-  const quiet: Context = { ...ctx, home, quiet: true, stdout: { write: () => undefined, isTTY: false } };
+  const paths = workspacePaths(home);
 
   say.info(`remit demo: a workspace for ${manifest.companyName} at ${home}`);
-  await init({ company: manifest.company, name: manifest.companyName, currency: 'USD' }, quiet);
-  say.info('1. open invoices from the ERP (open_invoices.csv)');
-  await importInvoices(join(demoDir, 'open_invoices.csv'), {}, quiet);
-
-  say.info(`2. remittances of ${PORTAL_PAYER} from its supplier portal (a local copy of one, with MFA)`);
-  const portal = await fetchFromDemoPortal(PACKAGE_ROOT, demoDir, manifest.files.filter((f) => f.payer === PORTAL_PAYER), quiet);
-  say.info(`   ${portal.note}`);
-  const local = manifest.files.filter((f) => f.payer !== PORTAL_PAYER || !portal.fetched);
-  say.info(`3. remittance files that arrived by e-mail (${local.length} files${portal.fetched ? '' : ', one payment sent twice'})`);
-  let importCode = 0;
-  for (const payer of [...new Set(local.map((f) => f.payer))]) {
-    const files = local.filter((f) => f.payer === payer).map((f) => join(demoDir, f.file));
-    importCode = Math.max(importCode, await importFiles(files, { payer }, quiet));
-  }
-  say.info('4. match payments to open invoices');
-  await match({}, quiet);
+  await initWorkspace(paths, { company: manifest.company, name: manifest.companyName, currency: 'USD' }, ctx.clock);
+  const secrets = await demoSecrets(paths, ctx);
+  const quiet: Context = { ...secrets.ctx, home, quiet: true, stdout: { write: () => undefined, isTTY: false } };
   const out = join(home, 'exports', 'journal-demo.csv');
-  say.info('5. export the GL journal');
-  await exportGl({ out }, quiet);
+  const { importCode, counts } = await withWorkspace(quiet, async (pipeline) => {
+    say.info('1. open invoices from the ERP (open_invoices.csv)');
+    await importInvoices(pipeline, { file: join(demoDir, 'open_invoices.csv') });
 
-  const ledger = Ledger.open(workspacePaths(home).ledger, ctx.clock);
-  try {
-    const c = ledger.reports.counts();
-    say.ok('\nDone. What remit did:');
-    say.info(`  files read          ${c.documents} (${c.failedDocuments} failed)`);
-    say.info(`  payments            ${c.payments} (a re-sent copy was recognised and not applied twice)`);
-    say.info(`  remittance lines    ${c.lines}`);
-    say.info(`  applied to invoices ${c.applied} lines, ${displayMinor(c.appliedMinor ?? 0)} USD`);
-    say.info(`  payer deductions    ${c.deductions} recorded for follow-up`);
-    say.info(`  need a person       ${c.exceptions} line(s) with cash not applied (remit report exceptions --home ${home})`);
-    say.info(`  GL journal          ${out}`);
-    say.info(`\nLook around: remit report applications --home ${home}`);
-  } finally {
-    ledger.close();
-  }
+    say.info(`2. remittances of ${PORTAL_PAYER} from its supplier portal (a local copy of one, with MFA)`);
+    const portal = await fetchFromDemoPortal(PACKAGE_ROOT, demoDir, manifest.files.filter((f) => f.payer === PORTAL_PAYER), pipeline, quiet, secrets.store);
+    say.info(`   ${portal.note}`);
+    const local = manifest.files.filter((f) => f.payer !== PORTAL_PAYER || !portal.fetched);
+    say.info(`3. remittance files that arrived by e-mail (${local.length} files${portal.fetched ? '' : ', one payment sent twice'})`);
+    let importCode = 0;
+    for (const payer of [...new Set(local.map((f) => f.payer))]) {
+      const files = local.filter((f) => f.payer === payer).map((f) => join(demoDir, f.file));
+      if (importFailed((await importFiles(pipeline, { files, payer })).files)) importCode = 1;
+    }
+    say.info('4. match payments to open invoices');
+    await match(pipeline);
+    say.info('5. export the GL journal');
+    await exportJournal(pipeline, { out });
+    return { importCode, counts: await pipeline.ledger.reports.counts() };
+  });
+
+  const c = counts;
+  say.ok('\nDone. What remit did:');
+  say.info(`  files read          ${c.documents} (${c.failedDocuments} failed)`);
+  say.info(`  payments            ${c.payments} (a re-sent copy was recognised and not applied twice)`);
+  say.info(`  remittance lines    ${c.lines}`);
+  say.info(`  applied to invoices ${c.applied} lines, ${displayMinor(c.appliedMinor)} USD`);
+  say.info(`  payer deductions    ${c.deductions} recorded for follow-up`);
+  say.info(`  need a person       ${c.exceptions} line(s) with cash not applied (remit report exceptions --home ${home})`);
+  say.info(`  GL journal          ${out}`);
+  say.info(`\nLook around: remit report applications --home ${home}`);
   return importCode;
 }

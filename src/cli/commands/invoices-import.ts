@@ -1,26 +1,20 @@
 /** `remit invoices import FILE`: today's open items from the ERP, as a new snapshot. */
-import { existsSync } from 'node:fs';
-import { RemitError } from '../../core/errors.js';
-import { importInvoices } from '../../importing/import-invoices.js';
+import { importInvoices } from '../../pipeline/import-invoices.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
-import { companyFor, openWorkspace } from '../workspace.js';
+import { withWorkspace } from '../workspace.js';
 
 export async function run(file: string, options: { company?: string; json?: boolean }, ctx: Context): Promise<number> {
-  if (!existsSync(file)) throw new RemitError('no-file', `no such file: ${file}`);
-  const { paths, config, ledger } = openWorkspace(ctx);
-  try {
-    const company = companyFor(config, options.company);
-    const result = importInvoices(file, company, config, ledger, paths.root);
-    if (options.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    const say = sayFor(ctx);
-    for (const diagnostic of result.diagnostics) say.warn(`${diagnostic.location ?? ''} ${diagnostic.message}`.trim());
-    say.ok(
-      `snapshot ${result.snapshotId} for ${company}: ${result.rows} open items of ${result.customers} customers ` +
-        `(${result.added} new, ${result.updated} updated, ${result.closed} no longer open)`,
-    );
-    return 0;
-  } finally {
-    ledger.close();
+  const result = await withWorkspace(ctx, (pipeline) => importInvoices(pipeline, { file, ...(options.company ? { company: options.company } : {}) }));
+  if (options.json) {
+    const { company: _company, ...shown } = result;
+    ctx.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   }
+  const say = sayFor(ctx);
+  for (const diagnostic of result.diagnostics) say.warn(`${diagnostic.location ?? ''} ${diagnostic.message}`.trim());
+  say.ok(
+    `snapshot ${result.snapshotId} for ${result.company}: ${result.rows} open items of ${result.customers} customers ` +
+      `(${result.added} new, ${result.updated} updated, ${result.closed} no longer open)`,
+  );
+  return 0;
 }

@@ -1,10 +1,9 @@
 /** `remit notify password --password-stdin`: the SMTP password, kept in the keychain only. */
 import { UsageError } from '../../core/errors.js';
-import { openSecretStore } from '../../secrets/index.js';
+import { storeSmtpPassword } from '../../pipeline/notify-run.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
-import { openWorkspace } from '../workspace.js';
-import { NOTIFY_ACCOUNT } from './notify-run.js';
+import { secretsFor, withWorkspace } from '../workspace.js';
 
 export async function password(options: { passwordStdin?: boolean }, ctx: Context): Promise<number> {
   let secret: string | undefined;
@@ -18,13 +17,12 @@ export async function password(options: { passwordStdin?: boolean }, ctx: Contex
     throw new UsageError('no terminal to ask on: pass the password on standard input with --password-stdin');
   }
   if (!secret) throw new UsageError('no password given');
-  const { paths, config, ledger } = openWorkspace(ctx);
-  try {
-    const store = await openSecretStore(config.secrets, { workspace: paths.root, env: ctx.env, platform: ctx.platform });
-    await store.set(NOTIFY_ACCOUNT, 'smtp', secret);
-    sayFor(ctx).ok(`SMTP password stored in the ${store.kind}`);
-    return 0;
-  } finally {
-    ledger.close();
-  }
+  const password = secret;
+  const kind = await withWorkspace(ctx, async (pipeline) => {
+    const store = await secretsFor(ctx, pipeline.config, pipeline.paths)();
+    await storeSmtpPassword(store, password);
+    return store.kind;
+  });
+  sayFor(ctx).ok(`SMTP password stored in the ${kind}`);
+  return 0;
 }

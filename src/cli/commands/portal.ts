@@ -2,17 +2,15 @@
  * `remit portal add | list | test | remove`: portal accounts. Settings go to remit.yaml;
  * the password and TOTP seed go only to the keychain (or the vault chosen in remit.yaml).
  */
-import { readFileSync } from 'node:fs';
 import { isoDay, addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
-import { addPortalAccount, removePortalAccount } from '../../config/edit.js';
 import type { PortalAccount } from '../../config/schema.js';
-import { openSecretStore, type SecretStore } from '../../secrets/index.js';
-import { writeFileAtomic } from '../../workspace/atomic-file.js';
+import { companyOf } from '../../pipeline/context.js';
+import { addPortal, listPortals, removePortal } from '../../pipeline/portal-accounts.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
 import { render } from '../table.js';
-import { companyFor, openWorkspace, type OpenWorkspace } from '../workspace.js';
+import { secretsFor, withWorkspace } from '../workspace.js';
 import { run as fetch } from './fetch.js';
 
 export interface AddOptions {
@@ -30,8 +28,7 @@ export interface AddOptions {
 const FIELDS = ['id', 'payer', 'recipe', 'url', 'username'] as const;
 
 export async function add(options: AddOptions, ctx: Context): Promise<number> {
-  const ws = openWorkspace(ctx);
-  try {
+  return withWorkspace(ctx, async (pipeline) => {
     const answers = { ...options };
     const missing = FIELDS.filter((field) => !answers[field]);
     let password: string | undefined;
@@ -61,46 +58,27 @@ export async function add(options: AddOptions, ctx: Context): Promise<number> {
       }
     }
     const account: PortalAccount = {
-      id: answers.id!, company: companyFor(ws.config, answers.company), payer: answers.payer!, recipe: answers.recipe!, url: answers.url!, username: answers.username!,
+      id: answers.id!, company: companyOf(pipeline.config, answers.company), payer: answers.payer!, recipe: answers.recipe!, url: answers.url!, username: answers.username!,
       options: Object.fromEntries((options.option ?? []).map((pair) => {
         const at = pair.indexOf('=');
         if (at < 1) throw new UsageError(`--option ${pair}: write key=value`);
         return [pair.slice(0, at), pair.slice(at + 1)];
       })),
     };
-    const text = addPortalAccount(readFileSync(ws.paths.config, 'utf8'), account, ws.paths.config);
-    const store = await secretsOf(ws, ctx);
-    // Secrets left by an earlier account of the same id (a session, an old seed) must not leak into this one.
-    await store.deleteAll(account.id);
-    await store.set(account.id, 'password', password!);
-    if (totp) await store.set(account.id, 'totp', totp);
-    await writeFileAtomic(ws.paths.config, text, 0o644);
-    sayFor(ctx).ok(`added portal account ${account.id} (${account.recipe}, ${account.url}); its secrets are in the ${store.kind}`);
+    const kind = await addPortal(pipeline, secretsFor(ctx, pipeline.config, pipeline.paths), account, { password: password!, ...(totp ? { totp } : {}) });
+    sayFor(ctx).ok(`added portal account ${account.id} (${account.recipe}, ${account.url}); its secrets are in the ${kind}`);
     return 0;
-  } finally {
-    ws.ledger.close();
-  }
+  });
 }
 
 export async function list(options: { json?: boolean }, ctx: Context): Promise<number> {
-  const ws = openWorkspace(ctx);
-  try {
-    const status = new Map(ws.ledger.fetches.portalStatus().map((s) => [s.account_id, s]));
-    const store = ws.config.portals.length ? await secretsOf(ws, ctx) : undefined;
-    const rows = [];
-    for (const p of ws.config.portals) {
-      rows.push({
-        id: p.id, company: p.company, payer: p.payer, recipe: p.recipe, url: p.url, username: p.username,
-        password: (await store?.get(p.id, 'password')) ? 'stored' : 'MISSING',
-        totp: (await store?.get(p.id, 'totp')) ? 'stored' : '',
-        last_success: status.get(p.id)?.last_success ?? '', failures: status.get(p.id)?.failures_since ?? 0,
-      });
-    }
-    ctx.stdout.write(render(rows, ['id', 'company', 'payer', 'recipe', 'url', 'username', 'password', 'totp', 'last_success', 'failures'], options.json ? 'json' : 'table', new Set(), ctx.stdout.isTTY));
-    return 0;
-  } finally {
-    ws.ledger.close();
-  }
+  const listed = await withWorkspace(ctx, (pipeline) => listPortals(pipeline, secretsFor(ctx, pipeline.config, pipeline.paths)));
+  const rows = listed.map(({ account: p, ...s }) => ({
+    id: p.id, company: p.company, payer: p.payer, recipe: p.recipe, url: p.url, username: p.username,
+    password: s.passwordStored ? 'stored' : 'MISSING', totp: s.totpStored ? 'stored' : '', last_success: s.lastSuccess ?? '', failures: s.failuresSince,
+  }));
+  ctx.stdout.write(render(rows, ['id', 'company', 'payer', 'recipe', 'url', 'username', 'password', 'totp', 'last_success', 'failures'], options.json ? 'json' : 'table', new Set(), ctx.stdout.isTTY));
+  return 0;
 }
 
 /** Log in and look at today's list without downloading: the portal's own words on failure. */
@@ -110,18 +88,7 @@ export async function test(id: string, options: { headed?: boolean }, ctx: Conte
 }
 
 export async function remove(id: string, _options: object, ctx: Context): Promise<number> {
-  const ws = openWorkspace(ctx);
-  try {
-    const text = removePortalAccount(readFileSync(ws.paths.config, 'utf8'), id, ws.paths.config);
-    const removed = await (await secretsOf(ws, ctx)).deleteAll(id);
-    await writeFileAtomic(ws.paths.config, text, 0o644);
-    sayFor(ctx).ok(`removed portal account ${id} and its ${removed} secret(s)`);
-    return 0;
-  } finally {
-    ws.ledger.close();
-  }
-}
-
-function secretsOf(ws: OpenWorkspace, ctx: Context): Promise<SecretStore> {
-  return openSecretStore(ws.config.secrets, { workspace: ws.paths.root, env: ctx.env, platform: ctx.platform });
+  const removed = await withWorkspace(ctx, (pipeline) => removePortal(pipeline, secretsFor(ctx, pipeline.config, pipeline.paths), id));
+  sayFor(ctx).ok(`removed portal account ${id} and its ${removed} secret(s)`);
+  return 0;
 }

@@ -1,37 +1,35 @@
 /**
  * `remit review`: walk the lines that need a person, on a terminal. Each choice is one of
- * the scriptable commands (apply, deduction code, keep unapplied), so what an operator does
+ * the scriptable actions (apply, deduction code, keep unapplied), so what an operator does
  * here is recorded, learned from and exported exactly as from a script.
  */
 import { RemitError, UsageError, errorMessage } from '../../core/errors.js';
 import { displayMinor, parseAmount } from '../../core/money.js';
 import { REASON_CODES } from '../../core/reasons.js';
-import type { Candidate } from '../../matching/types.js';
+import { keepUnapplied, linesForReview } from '../../pipeline/review.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
-import { openWorkspace } from '../workspace.js';
-import { applyAndLearn } from './apply.js';
-import { codeAndLearn } from './deduction.js';
+import { withWorkspace } from '../workspace.js';
+import { applyAndSay } from './apply.js';
+import { codeAndSay } from './deduction.js';
 
 export async function run(options: { company?: string }, ctx: Context): Promise<number> {
   if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) {
     throw new UsageError('remit review needs a terminal', 'in scripts use: remit apply LINE INVOICE [--amount], remit unapply APPLICATION, remit deduction code LINE --reason R');
   }
   const { default: inquirer } = await import('inquirer');
-  const { config, ledger } = openWorkspace(ctx);
   const say = sayFor(ctx);
-  try {
-    const lines = ledger.reports.exceptions(options.company).filter((row) => row['line_id'] !== null && row['status'] !== 'overpaid');
+  return withWorkspace(ctx, async (pipeline) => {
+    const lines = await linesForReview(pipeline, options.company);
     say.info(`${lines.length} line(s) need a person`);
-    for (const row of lines) {
-      const line = ledger.manual.line(Number(row['line_id']));
-      const candidates = (line.candidates ? JSON.parse(line.candidates) : []) as Candidate[];
-      ctx.stdout.write(`\n${line.payer} ${line.payment_ref} line ${line.line_no} "${line.reference}": ${displayMinor(line.unapplied_minor)} ${line.currency} not applied\n  ${line.note ?? ''}\n`);
+    for (const line of lines) {
+      const candidates = line.candidates;
+      ctx.stdout.write(`\n${line.payer} ${line.paymentRef} line ${line.lineNo} "${line.reference}": ${displayMinor(line.unappliedMinor)} ${line.currency} not applied\n  ${line.note ?? ''}\n`);
       const choices = [
         ...candidates.map((c, i) => ({ name: `apply to ${c.invoiceNumbers.join(' + ')} (score ${c.score.toFixed(2)}: ${c.reason})`, value: `candidate:${i}` })),
         { name: 'apply to another invoice', value: 'other' },
         { name: 'split across invoices', value: 'split' },
-        ...(line.unapplied_minor < 0 ? [{ name: 'code as a deduction', value: 'deduction' }] : []),
+        ...(line.unappliedMinor < 0 ? [{ name: 'code as a deduction', value: 'deduction' }] : []),
         { name: 'leave as unapplied cash', value: 'keep' },
         { name: 'skip for now', value: 'skip' },
         { name: 'stop reviewing', value: 'stop' },
@@ -40,25 +38,25 @@ export async function run(options: { company?: string }, ctx: Context): Promise<
       if (action === 'stop') break;
       try {
         if (action.startsWith('candidate:')) {
-          for (const invoice of candidates[Number(action.slice(10))]!.invoiceNumbers) applyAndLearn(ledger, config, line.id, invoice, undefined, ctx.user, say);
+          for (const invoice of candidates[Number(action.slice(10))]!.invoiceNumbers) await applyAndSay(pipeline, line.id, invoice, undefined, say);
         } else if (action === 'other') {
           const { invoice, amount } = await inquirer.prompt<{ invoice: string; amount: string }>([
             { type: 'input', name: 'invoice', message: 'invoice number:' },
-            { type: 'input', name: 'amount', message: `amount (empty: as much as fits of ${displayMinor(line.unapplied_minor)}):` },
+            { type: 'input', name: 'amount', message: `amount (empty: as much as fits of ${displayMinor(line.unappliedMinor)}):` },
           ]);
-          applyAndLearn(ledger, config, line.id, invoice.trim(), amount.trim() ? amountOf(amount) : undefined, ctx.user, say);
+          await applyAndSay(pipeline, line.id, invoice.trim(), amount.trim() ? amountOf(amount) : undefined, say);
         } else if (action === 'split') {
           const { parts } = await inquirer.prompt<{ parts: string }>([{ type: 'input', name: 'parts', message: 'invoice=amount, ... (e.g. INV-1=100.00, INV-2=50.00):' }]);
           for (const part of parts.split(',').map((p) => p.trim()).filter(Boolean)) {
             const [invoice, amount] = part.split('=').map((p) => p.trim());
             if (!invoice || !amount) throw new UsageError(`"${part}": write invoice=amount`);
-            applyAndLearn(ledger, config, line.id, invoice, amountOf(amount), ctx.user, say);
+            await applyAndSay(pipeline, line.id, invoice, amountOf(amount), say);
           }
         } else if (action === 'deduction') {
           const { reason } = await inquirer.prompt<{ reason: string }>([{ type: 'list', name: 'reason', message: 'reason:', choices: [...REASON_CODES] }]);
-          codeAndLearn(ledger, line.id, reason, ctx.user, say);
+          await codeAndSay(pipeline, line.id, reason, say);
         } else if (action === 'keep') {
-          ledger.manual.keepUnapplied(line.id, ctx.user);
+          await keepUnapplied(pipeline, line.id);
           say.ok('left as unapplied cash');
         }
       } catch (err) {
@@ -67,9 +65,7 @@ export async function run(options: { company?: string }, ctx: Context): Promise<
       }
     }
     return 0;
-  } finally {
-    ledger.close();
-  }
+  });
 }
 
 function amountOf(text: string): number {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatMinor } from '../../core/money.js';
-import { launchBrowser } from '../../fetch/browser.js';
+import { launchBrowser } from '../../fetch/session/browser.js';
 import { buildModel } from '../samplegen/demo-model.js';
 import { remittanceCsv } from '../samplegen/writers/csv.js';
 import { DEMO_PAYERS } from '../samplegen/write-demo.js';

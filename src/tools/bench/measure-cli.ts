@@ -7,5 +7,5 @@ import { fileURLToPath } from 'node:url';
 import { reportOnExit } from './exit-report.js';
 
 reportOnExit();
-process.argv = [process.argv[0]!, fileURLToPath(new URL('../../../bin/remit', import.meta.url)), ...process.argv.slice(2)];
+process.argv = [process.argv[0]!, fileURLToPath(new URL('../../../../bin/remit', import.meta.url)), ...process.argv.slice(2)];
 await import('../../cli/main.js');

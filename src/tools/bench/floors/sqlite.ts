@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 export function freshDatabase(file: string): Database.Database {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
@@ -33,6 +34,17 @@ export function insertIntoFresh(file: string, table: string, columns: readonly s
   const db = freshDatabase(file);
   try {
     return insertAll(db, table, columns, rows);
+  } finally {
+    db.close();
+  }
+}
+
+/** One figure from a workspace's ledger, read-only: the size of a stage that works on what an earlier one wrote. */
+export function ledgerCount(home: string | undefined, sql: string): number {
+  if (!home) return 0;
+  const db = new Database(join(home, 'ledger.db'), { readonly: true });
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
   } finally {
     db.close();
   }

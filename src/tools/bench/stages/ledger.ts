@@ -4,7 +4,8 @@
  * `remit report exceptions` and `remit status` on a ledger of 10 x N lines of history.
  */
 import { textOf, count, jsonOut } from './outputs.js';
-import { ledgerCount, prepareExport, prepareHistory, prepareMatch } from './setup.js';
+import { ledgerCount } from '../floors/sqlite.js';
+import { prepareExport, prepareHistory, prepareMatch } from './setup.js';
 import { ledgerFile } from '../workspace.js';
 import type { ScaleRun, Stage } from './types.js';
 

@@ -2,10 +2,10 @@
  * Untimed work some stages need first: the workspace `remit match` works in (open invoices
  * and every payer's lines imported through the real CLI), and the history ledger.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChild, tailOf } from '../child.js';
+import { ledgerCount } from '../floors/sqlite.js';
 import { createWorkspace, ledgerFile } from '../workspace.js';
 import type { ScaleRun } from './types.js';
 
@@ -49,15 +49,4 @@ export async function prepareHistory(run: ScaleRun): Promise<void> {
   if (result.code !== 0) throw new Error(`setup: history ledger failed: ${tailOf(result.stderrFile)}`);
   run.setup['history ledger'] = result.ms;
   run.historyHome = home;
-}
-
-/** One figure from a ledger, read-only (sizes of stages that work on what earlier ones wrote). */
-export function ledgerCount(home: string | undefined, sql: string): number {
-  if (!home) return 0;
-  const db = new Database(ledgerFile(home), { readonly: true });
-  try {
-    return (db.prepare(sql).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
 }

@@ -1,12 +1,12 @@
 /**
- * What each remittance line of the history is, from its id alone: a seeded hash of the id
- * picks a bucket 0-99, and the bucket a case (temp.cases, one row per bucket), so every
- * table can be filled by one INSERT ... SELECT and the tables agree with each other.
+ * What each remittance line of the history is: the ledger's seed (ledger/sqlite/seed) picks
+ * a bucket 0-99 from a seeded hash of the line's id, and the bucket a case (one row per
+ * bucket, from here), so every table can be filled by one INSERT ... SELECT.
  *
  * Mix: 2 % the payer's own deductions, 6 % short pays with a reason, 12 % discounts, 10 %
  * reformatted references, 5 % PO only, 3 % applied by a person (the invoice was not open
  * when the line arrived), the rest exact. A few hundred recent lines still wait for a
- * person (review or unapplied); see statements.ts.
+ * person (review or unapplied); see ledger/sqlite/seed/history-statements.ts.
  */
 import { SCALE_REASONS } from '../payers.js';
 
@@ -43,23 +43,4 @@ export function caseRows(): Array<[number, string, string, string, number, numbe
 /** One row per reason: [index, raw, code]. */
 export function reasonRows(): Array<[number, string, string]> {
   return SCALE_REASONS.map((reason, index) => [index, reason.raw, reason.code]);
-}
-
-/** A seeded hash of a line id (Knuth's multiplicative, kept within 32 bits), as SQL over `id`. */
-export function hash(id: string): string {
-  return `((${id}) * 2654435761 % 4294967296)`;
-}
-
-export const bucketOf = (id: string): string => `(${hash(id)} % 100)`;
-export const reasonOf = (id: string): string => `(${hash(id)} / 1000 % ${SCALE_REASONS.length})`;
-/** Invoice amount, 150.00 to 40,000.00 in cents. */
-export const amountOf = (id: string): string => `(15000 + ${hash(id)} / 100 % 3985000)`;
-/** The payer's own deduction, 20.00 to 3,000.00 in cents. */
-export const memoAmountOf = (id: string): string => `(2000 + ${hash(id)} / 100 % 298000)`;
-/** What a short pay keeps: 1.00 up to a tenth of the invoice. */
-export const keptOf = (id: string): string => `(100 + ${hash(id)} / 7 % (${amountOf(id)} / 10))`;
-
-/** Cents (not negative) as text with two decimals, without floating point. */
-export function money(cents: string): string {
-  return `((${cents}) / 100) || '.' || substr('0' || ((${cents}) % 100), -2)`;
 }

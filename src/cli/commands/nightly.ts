@@ -1,0 +1,41 @@
+/**
+ * `remit run`: the nightly pipeline from remit.yaml (fetch, import, match, optionally export,
+ * notify), each step reported as it ends.
+ */
+import { nightlyRun } from '../../pipeline/nightly-run.js';
+import type { Context } from '../context.js';
+import { sayFor } from '../say.js';
+import { fetchServices, withWorkspace } from '../workspace.js';
+import { sayExported } from './export-gl.js';
+import { sayFetched } from './fetch.js';
+import { sayMatched } from './match.js';
+
+export interface RunOptions {
+  since?: string;
+  until?: string;
+  company?: string;
+  exportGl?: boolean;
+}
+
+export async function run(options: RunOptions, ctx: Context): Promise<number> {
+  const say = sayFor(ctx);
+  const outcome = await withWorkspace(ctx, async (pipeline) => {
+    const services = fetchServices(ctx, pipeline);
+    try {
+      return await nightlyRun(pipeline, services, options, (step) => {
+        if (step.kind === 'fetch') sayFetched(step.outcome, {}, ctx, say);
+        else if (step.kind === 'match') sayMatched(step.outcome, say);
+        else if (step.kind === 'export') sayExported(step.outcome, say);
+        else for (const result of step.results) (result.ok ? say.info : say.warn)(`notify ${result.channel}: ${result.message}`);
+      });
+    } finally {
+      await services.close();
+    }
+  });
+  const added = outcome.added;
+  say.info(
+    `run ${outcome.runId}: ${added['documents'] ?? 0} new file(s), ${added['payments'] ?? 0} payment(s), ${added['applied'] ?? 0} line(s) applied; ` +
+      `${outcome.exceptions} line(s) need a person${outcome.caughtUpDays > 1 ? `; caught up ${outcome.caughtUpDays} day(s)` : ''}`,
+  );
+  return outcome.exitCode;
+}

@@ -1,0 +1,168 @@
+/**
+ * The ledger as the pipeline sees it: typed records in and out, no business rule, no CLI
+ * error. It is shaped for a backend across a network (PostgreSQL is planned): every call
+ * returns a promise and works in batches (a payer's pending lines, a page of report rows,
+ * one transaction per document), so a second backend implements this and nothing above it
+ * changes. `sqlite/` is the embedded one.
+ */
+import type { Minor } from '../core/money.js';
+import type { LearnedRule } from '../domain/application.js';
+import type { Invoice } from '../domain/invoice.js';
+import type { OpenItem } from '../domain/invoice.js';
+import type { Diagnostic, DocumentStatus } from '../domain/document.js';
+import type { JournalLine, PostableRemittance } from '../domain/journal.js';
+import type { Remittance } from '../domain/remittance.js';
+import type {
+  ApplicationRecord,
+  AuditEntry,
+  BatchKind,
+  DecisionWrite,
+  DeductionRecord,
+  DeductionStatus,
+  DocumentRecord,
+  FetchRunRecord,
+  InsertOutcome,
+  InvoiceRecord,
+  JournalRecord,
+  LedgerCounts,
+  LineRecord,
+  LineStatus,
+  ListingKind,
+  Listings,
+  MatchWork,
+  NewApplication,
+  NewDeduction,
+  NewDocument,
+  PortalHealth,
+  PortalRunRecord,
+  PostableHeader,
+  RemittanceContext,
+  RepeatedInvoice,
+  RuleRecord,
+  RunFacts,
+  SnapshotResult,
+} from './records.js';
+
+export interface Ledger {
+  readonly documents: DocumentStore;
+  readonly remittances: RemittanceStore;
+  readonly invoices: InvoiceStore;
+  readonly matching: MatchStore;
+  readonly decisions: DecisionStore;
+  readonly journals: JournalStore;
+  readonly fetches: FetchStore;
+  readonly reports: ReportStore;
+  /**
+   * Run `work` in one transaction: all of it reaches the ledger, or none. Inside, use the
+   * `tx` it is given; calls on the outer ledger wait until the transaction ends.
+   */
+  transaction<T>(work: (tx: Ledger) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Original files and the batches they arrive in. */
+export interface DocumentStore {
+  startBatch(company: string, kind: BatchKind, note: string | null): Promise<number>;
+  /** Mark the batch finished; a batch that recorded nothing is not kept. */
+  closeBatch(batchId: number): Promise<void>;
+  bySha(sha256: string): Promise<DocumentRecord | undefined>;
+  /** Insert a document, or replace a failed one with the same content (a retried file); returns its id. */
+  record(document: NewDocument): Promise<number>;
+  setOutcome(documentId: number, outcome: { status: DocumentStatus; remittanceCount: number; duplicateCount: number; diagnostics: Diagnostic[] }): Promise<void>;
+}
+
+export interface RemittanceStore {
+  /** Store a payment with its lines, unless the same payment is already in the ledger (from any file). */
+  insert(remittance: Remittance, context: RemittanceContext, flag?: string): Promise<InsertOutcome>;
+  /** Mark a payment for a person, with the reason shown in report exceptions. */
+  flag(remittanceId: number, reason: string): Promise<void>;
+}
+
+export interface InvoiceStore {
+  /** Load one ERP snapshot of a company (in the caller's transaction); rows may arrive as a stream. */
+  importSnapshot(company: string, rows: Iterable<OpenItem>, sourceName: string, sha256: string): Promise<SnapshotResult & { repeated: RepeatedInvoice[] }>;
+  latestSnapshotId(company: string): Promise<number | null>;
+  /** A payer's invoice by its number as the ERP writes it. */
+  byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined>;
+}
+
+/** The matcher's work, a payer at a time, and where its decisions are written. */
+export interface MatchStore {
+  payersWithWork(company?: string): Promise<Array<{ company: string; payer: string }>>;
+  /** One payer's lines waiting for a decision, in payment order, with their adjustments. */
+  pendingFor(company: string, payer: string): Promise<MatchWork>;
+  /** Every invoice of a payer with what is still open on it. */
+  invoicesForPayer(company: string, payer: string): Promise<Invoice[]>;
+  /** Write one payer's decisions (in the caller's transaction). */
+  write(decisions: readonly DecisionWrite[], createdBy: string): Promise<void>;
+  /** Payments with no line left new are matched. */
+  markMatched(): Promise<void>;
+}
+
+/** What operators do by hand, as records: the rules about them are the pipeline's. */
+export interface DecisionStore {
+  line(lineId: number): Promise<LineRecord | undefined>;
+  application(applicationId: number): Promise<ApplicationRecord | undefined>;
+  applicationsOf(lineId: number): Promise<ApplicationRecord[]>;
+  /** The application that undoes this one, if any. */
+  reversalOf(applicationId: number): Promise<number | undefined>;
+  /** A proposal of exactly this cash (and nothing else) to this invoice. */
+  proposal(lineId: number, invoiceId: number, cashMinor: Minor): Promise<number | undefined>;
+  confirmProposal(applicationId: number, user: string, note: string): Promise<void>;
+  addApplication(application: NewApplication): Promise<number>;
+  setLine(lineId: number, state: { status: LineStatus; note: string; unappliedMinor?: Minor; addUnappliedMinor?: Minor }): Promise<void>;
+  /** Open, unreversed deductions of a line (of one invoice, when given). */
+  openDeductions(lineId: number, invoiceId?: number | null): Promise<DeductionRecord[]>;
+  addDeduction(deduction: NewDeduction): Promise<number>;
+  setDeductionStatus(deductionId: number, status: DeductionStatus): Promise<void>;
+  recodeDeductions(lineId: number, reasonCode: string): Promise<number>;
+  audit(entry: AuditEntry): Promise<void>;
+  rules(): Promise<RuleRecord[]>;
+  /** Remember a rule; false when it was known already. */
+  addRule(rule: LearnedRule, user: string): Promise<boolean>;
+  /** Forget a rule; false when there was none of that id. */
+  removeRule(ruleId: number): Promise<boolean>;
+}
+
+export interface JournalStore {
+  /** The company's matched payments with something to post, in posting order. */
+  postableHeaders(company: string): Promise<PostableHeader[]>;
+  /** One payment with what it posts that no journal has yet. */
+  postable(header: PostableHeader): Promise<PostableRemittance>;
+  /** The id the next journal will have, so its file can be named before it is recorded. */
+  nextId(): Promise<number>;
+  /** Record a journal as it is written, in the caller's transaction: start, post each payment, finish. */
+  start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null): Promise<void>;
+  post(id: number, lines: readonly JournalLine[], remittance: PostableRemittance): Promise<void>;
+  finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }): Promise<void>;
+  byId(id: number): Promise<JournalRecord | undefined>;
+  /** A journal's lines in order, a page at a time. */
+  linesOf(id: number): AsyncIterable<readonly JournalLine[]>;
+}
+
+/** Fetch runs and portal downloads: what makes fetching incremental. */
+export interface FetchStore {
+  startRun(runId: string, since: string, until: string, dryRun: boolean): Promise<number>;
+  finishRun(fetchRunId: number): Promise<void>;
+  recordPortal(fetchRunId: number, record: PortalRunRecord): Promise<void>;
+  /** The last day a fetch of this account covered successfully. */
+  lastGoodDay(accountId: string): Promise<string | undefined>;
+  lastRun(): Promise<FetchRunRecord | undefined>;
+  knownRows(accountId: string): Promise<Set<string>>;
+  recordDownload(accountId: string, rowId: string, sha256: string): Promise<void>;
+  portalHealth(): Promise<PortalHealth[]>;
+}
+
+/** Read-only queries behind reports, status and summaries. */
+export interface ReportStore {
+  /** A listing a page at a time, oldest first (a year of data never sits in memory). */
+  listing<K extends ListingKind>(kind: K, company?: string): AsyncIterable<ReadonlyArray<Listings[K]>>;
+  count(kind: ListingKind, company?: string): Promise<number>;
+  /** Lines that need a person (the line rows of the exceptions listing). */
+  exceptionCount(company?: string): Promise<number>;
+  openDeductions(): Promise<{ count: number; amountMinor: Minor }>;
+  failedDocumentCount(company?: string): Promise<number>;
+  /** What was added since a run started, for its notification. */
+  since(startedAt: string): Promise<RunFacts>;
+  counts(company?: string): Promise<LedgerCounts>;
+}

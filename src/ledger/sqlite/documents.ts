@@ -1,0 +1,73 @@
+/** Documents (original files) and the batches they arrive in. */
+import type { Diagnostic, DocumentStatus } from '../../domain/document.js';
+import type { DocumentStore } from '../ledger.js';
+import type { BatchKind, DocumentRecord, NewDocument } from '../records.js';
+import type { Scope } from './connection.js';
+
+const DOCUMENT = `SELECT id, sha256, original_name AS originalName, source, format, status, error, diagnostics, size_bytes AS sizeBytes,
+  inbox_path AS inboxPath, company, payer, batch_id AS batchId, received_at AS receivedAt, remittance_count AS remittanceCount,
+  duplicate_count AS duplicateCount FROM documents`;
+
+export class SqliteDocuments implements DocumentStore {
+  constructor(private readonly s: Scope) {}
+
+  async startBatch(company: string, kind: BatchKind, note: string | null): Promise<number> {
+    await this.s.ready();
+    const { conn } = this.s;
+    return Number(conn.statement('INSERT INTO batches (company, kind, started_at, note) VALUES (?, ?, ?, ?)').run(company, kind, conn.now(), note).lastInsertRowid);
+  }
+
+  async closeBatch(batchId: number): Promise<void> {
+    await this.s.ready();
+    const { conn } = this.s;
+    conn.statement('UPDATE batches SET finished_at = ? WHERE id = ?').run(conn.now(), batchId);
+    conn
+      .statement('DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE batch_id = ?) AND NOT EXISTS (SELECT 1 FROM remittances WHERE batch_id = ?)')
+      .run(batchId, batchId, batchId);
+  }
+
+  async bySha(sha256: string): Promise<DocumentRecord | undefined> {
+    await this.s.ready();
+    return this.find(sha256);
+  }
+
+  async record(doc: NewDocument): Promise<number> {
+    await this.s.ready();
+    const { conn } = this.s;
+    const existing = this.find(doc.sha256);
+    const values = [
+      doc.originalName, doc.source, doc.format, doc.status, doc.error, JSON.stringify(doc.diagnostics), doc.sizeBytes,
+      doc.inboxPath, doc.company, doc.payer, doc.batchId, conn.now(), doc.remittanceCount, doc.duplicateCount,
+    ];
+    if (existing) {
+      conn
+        .statement(
+          `UPDATE documents SET original_name = ?, source = ?, format = ?, status = ?, error = ?, diagnostics = ?, size_bytes = ?,
+             inbox_path = ?, company = ?, payer = ?, batch_id = ?, received_at = ?, remittance_count = ?, duplicate_count = ?
+           WHERE id = ?`,
+        )
+        .run(...values, existing.id);
+      return existing.id;
+    }
+    const result = conn
+      .statement(
+        `INSERT INTO documents (original_name, source, format, status, error, diagnostics, size_bytes, inbox_path, company,
+           payer, batch_id, received_at, remittance_count, duplicate_count, sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(...values, doc.sha256);
+    return Number(result.lastInsertRowid);
+  }
+
+  async setOutcome(documentId: number, outcome: { status: DocumentStatus; remittanceCount: number; duplicateCount: number; diagnostics: Diagnostic[] }): Promise<void> {
+    await this.s.ready();
+    this.s.conn
+      .statement('UPDATE documents SET status = ?, remittance_count = ?, duplicate_count = ?, diagnostics = ? WHERE id = ?')
+      .run(outcome.status, outcome.remittanceCount, outcome.duplicateCount, JSON.stringify(outcome.diagnostics), documentId);
+  }
+
+  private find(sha256: string): DocumentRecord | undefined {
+    const row = this.s.conn.statement(`${DOCUMENT} WHERE sha256 = ?`).get(sha256) as (Omit<DocumentRecord, 'diagnostics'> & { diagnostics: string }) | undefined;
+    return row ? { ...row, diagnostics: JSON.parse(row.diagnostics) as Diagnostic[] } : undefined;
+  }
+}

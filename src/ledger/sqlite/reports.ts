@@ -1,0 +1,168 @@
+/** Read-only queries behind `remit report`, status and summaries. Amounts stay in minor units here. */
+import type { Minor } from '../../core/money.js';
+import type { ReportStore } from '../ledger.js';
+import type { LedgerCounts, ListingKind, Listings, RunFacts } from '../records.js';
+import type { Scope } from './connection.js';
+import { runFacts } from './run-facts.js';
+
+/** A line that needs a person; the partial index lines_needing_person holds exactly these. */
+const NEEDS_A_PERSON = `l.status IN ('unapplied', 'review') OR l.unapplied_minor <> 0`;
+
+/** Rows handed on per page: few calls, little held. */
+const PAGE = 500;
+
+/**
+ * The report listings, each one SELECT (columns named as the record types in records.ts)
+ * and the order it is printed in, for `@company` or (NULL) all companies.
+ */
+const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
+  applications: {
+    select: `SELECT a.id AS applicationId, r.company, r.payer, r.payment_ref AS paymentRef, r.payment_date AS paymentDate, l.line_no AS lineNo,
+                l.reference AS lineRef, i.number AS invoiceNumber, a.cash_minor AS cashMinor, a.discount_minor AS discountMinor,
+                a.deduction_minor AS deductionMinor, a.write_off_minor AS writeOffMinor, r.currency, a.method, a.confidence, a.status,
+                a.explanation, a.journal_id AS journalId
+         FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN remittances r ON r.id = l.remittance_id
+         JOIN invoices i ON i.id = a.invoice_id
+         WHERE (@company IS NULL OR r.company = @company)`,
+    order: 'r.payment_date, r.id, l.line_no, a.id',
+  },
+  // Lines a person must look at: cash left unapplied or waiting for review, and payments flagged at import.
+  exceptions: {
+    select: `SELECT l.id AS lineId, r.company, r.payer, r.payment_ref AS paymentRef, r.payment_date AS paymentDate, l.line_no AS lineNo,
+                l.reference AS lineRef, CASE WHEN l.status = 'applied' THEN 'overpaid' ELSE l.status END AS status,
+                l.unapplied_minor AS amountMinor, r.currency, l.note
+         FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id
+         WHERE (@company IS NULL OR r.company = @company) AND (${NEEDS_A_PERSON})
+         UNION ALL
+         SELECT NULL, r.company, r.payer, r.payment_ref, r.payment_date, NULL, NULL, 'payment-review', r.total_minor, r.currency, r.review_reason
+         FROM remittances r WHERE (@company IS NULL OR r.company = @company) AND r.needs_review = 1`,
+    order: '5, 4, 6',
+  },
+  deductions: {
+    select: `SELECT d.id AS deductionId, l.id AS lineId, r.company, r.payer, r.payment_ref AS paymentRef, r.payment_date AS paymentDate,
+                l.line_no AS lineNo, l.reference AS lineRef, i.number AS invoiceNumber, d.amount_minor AS amountMinor, r.currency,
+                d.reason_code AS reasonCode, d.reason_raw AS reasonRaw, d.status, d.journal_id AS journalId
+         FROM deductions d JOIN remittance_lines l ON l.id = d.line_id JOIN remittances r ON r.id = l.remittance_id
+         LEFT JOIN invoices i ON i.id = d.invoice_id
+         WHERE (@company IS NULL OR r.company = @company)`,
+    order: 'r.payment_date, r.id, l.line_no, d.id',
+  },
+  documents: {
+    select: `SELECT id AS documentId, received_at AS receivedAt, original_name AS originalName, format, status, company, payer,
+                remittance_count AS remittanceCount, duplicate_count AS duplicateCount,
+                COALESCE(error, json_extract(diagnostics, '$[0].message')) AS firstProblem, batch_id AS batchId, substr(sha256, 1, 12) AS sha256
+         FROM documents WHERE (@company IS NULL OR company = @company)`,
+    order: 'id',
+  },
+  batches: {
+    select: `SELECT b.id AS batchId, b.company, b.kind, b.started_at AS startedAt, b.finished_at AS finishedAt,
+                (SELECT COUNT(*) FROM documents d WHERE d.batch_id = b.id) AS documents,
+                (SELECT COUNT(*) FROM remittances r WHERE r.batch_id = b.id) AS payments,
+                (SELECT COUNT(*) FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id WHERE r.batch_id = b.id) AS lines,
+                (SELECT COALESCE(SUM(r.total_minor), 0) FROM remittances r WHERE r.batch_id = b.id) AS totalMinor
+         FROM batches b WHERE (@company IS NULL OR b.company = @company)`,
+    order: 'b.id',
+  },
+};
+
+export class SqliteReports implements ReportStore {
+  constructor(private readonly s: Scope) {}
+
+  async *listing<K extends ListingKind>(kind: K, company?: string): AsyncGenerator<ReadonlyArray<Listings[K]>> {
+    await this.s.ready();
+    const { select, order } = LISTINGS[kind];
+    // Read row by row from one statement; a page is handed on as soon as it is full.
+    const rows = this.s.conn.db.prepare(`${select} ORDER BY ${order}`).iterate({ company: company ?? null }) as IterableIterator<Listings[K]>;
+    try {
+      let page: Array<Listings[K]> = [];
+      for (const row of rows) {
+        page.push(row);
+        if (page.length === PAGE) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    } finally {
+      // A listing cut short still holds its statement open.
+      rows.return?.();
+    }
+  }
+
+  async count(kind: ListingKind, company?: string): Promise<number> {
+    await this.s.ready();
+    return this.s.conn.statement(`SELECT COUNT(*) FROM (${LISTINGS[kind].select})`).pluck().get({ company: company ?? null }) as number;
+  }
+
+  async exceptionCount(company?: string): Promise<number> {
+    await this.s.ready();
+    return this.one(
+      `SELECT COUNT(*) AS n FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id
+       WHERE (${NEEDS_A_PERSON}) AND (@company IS NULL OR r.company = @company)`,
+      company,
+    );
+  }
+
+  async openDeductions(): Promise<{ count: number; amountMinor: Minor }> {
+    await this.s.ready();
+    return this.s.conn.statement(`SELECT COUNT(*) AS count, COALESCE(SUM(amount_minor), 0) AS amountMinor FROM deductions WHERE status = 'open'`).get() as {
+      count: number;
+      amountMinor: Minor;
+    };
+  }
+
+  async failedDocumentCount(company?: string): Promise<number> {
+    await this.s.ready();
+    return this.one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND (@company IS NULL OR company = @company)`, company);
+  }
+
+  async since(startedAt: string): Promise<RunFacts> {
+    await this.s.ready();
+    return runFacts(this.s.conn.db, startedAt);
+  }
+
+  /**
+   * For all companies the ledger's tables are counted as they are (every line has its payment,
+   * every application its line); for one company through the payments it owns.
+   */
+  async counts(company?: string): Promise<LedgerCounts> {
+    await this.s.ready();
+    const one = (sql: string): number => this.one(sql, company);
+    const { db } = this.s.conn;
+    const applied = (company === undefined
+      ? db.prepare(`SELECT COUNT(*) AS n, SUM(cash_minor) AS minor FROM applications WHERE status = 'applied'`).get()
+      : // Read from applications in their own order: starting from the company's payments would
+        // visit the applications line by line, at random.
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n, SUM(a.cash_minor) AS minor FROM applications a JOIN remittance_lines l ON l.id = a.line_id
+             JOIN remittances r ON r.id = l.remittance_id WHERE a.status = 'applied' AND (@company IS NULL OR r.company = @company)`,
+          )
+          .get({ company })) as { n: number; minor: number | null };
+    return {
+      documents: one('SELECT COUNT(*) AS n FROM documents WHERE (@company IS NULL OR company = @company)'),
+      payments: one('SELECT COUNT(*) AS n FROM remittances WHERE (@company IS NULL OR company = @company)'),
+      lines:
+        company === undefined
+          ? one('SELECT COUNT(*) AS n FROM remittance_lines')
+          : one('SELECT COUNT(*) AS n FROM remittances r JOIN remittance_lines l ON l.remittance_id = r.id WHERE r.company = @company'),
+      applied: applied.n,
+      appliedMinor: applied.minor ?? 0,
+      deductions:
+        company === undefined
+          ? one('SELECT COUNT(*) AS n FROM deductions')
+          : one(`SELECT COUNT(*) AS n FROM deductions d JOIN remittance_lines l ON l.id = d.line_id JOIN remittances r ON r.id = l.remittance_id
+                 WHERE r.company = @company`),
+      exceptions: this.one(
+        `SELECT COUNT(*) AS n FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id
+         WHERE (${NEEDS_A_PERSON}) AND (@company IS NULL OR r.company = @company)`,
+        company,
+      ),
+      failedDocuments: one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND (@company IS NULL OR company = @company)`),
+    };
+  }
+
+  private one(sql: string, company: string | undefined): number {
+    return (this.s.conn.statement(sql).get({ company: company ?? null }) as { n: number | null }).n ?? 0;
+  }
+}

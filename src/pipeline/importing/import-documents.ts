@@ -1,0 +1,121 @@
+/**
+ * Remittance files into the ledger, one document at a time: keep the original in the inbox
+ * first (so nothing is ever lost), recognise a file seen before, parse, and write each
+ * document in one transaction. A failed file is recorded with its one-line reason; the
+ * others go on. CSV and X12 files stream through in chunks (memory does not grow with the
+ * file); the other formats, and files a stream cannot take, are read whole in the parser thread.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ParseError, errorMessage } from '../../core/errors.js';
+import type { Diagnostic } from '../../domain/document.js';
+import { streamRemittanceFile } from '../../parsers/index.js';
+import { NotStreamable } from '../../parsers/stream.js';
+import type { ParseResult } from '../../parsers/types.js';
+import { copyIntoInbox } from '../../workspace/inbox.js';
+import type { PipelineContext } from '../context.js';
+import { fileChunks, fileHead, sha256File } from './file-chunks.js';
+import { parseOptionsFor } from './options.js';
+import { ParserRunner } from './parser-runner.js';
+import { writeDocument, type DocumentBase } from './write-document.js';
+
+export type FileOutcome =
+  | { file: string; status: 'imported'; documentId: number; format: string; payments: number; duplicates: number; lines: number; diagnostics: Diagnostic[] }
+  | { file: string; status: 'duplicate'; documentId: number; message: string }
+  | { file: string; status: 'already-imported'; documentId: number; message: string }
+  | { file: string; status: 'failed'; documentId?: number; message: string };
+
+export interface ImportRequest {
+  files: string[];
+  company: string;
+  payer?: string;
+  strict: boolean;
+  /** Where the files came from (`import`, `fetch:<account>`), kept with each document. */
+  source: string;
+  batchId: number;
+  /** Display names for files whose path is a temporary name (downloads). */
+  names?: Map<string, string>;
+}
+
+/** Import each file into the batch; one outcome per file, in order. */
+export async function importDocuments(ctx: PipelineContext, request: ImportRequest): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  const parser = new ParserRunner(ctx.config.limits.parseSeconds);
+  try {
+    for (const file of request.files) outcomes.push(await importOne(ctx, file, request, parser));
+  } finally {
+    await parser.close();
+  }
+  return outcomes;
+}
+
+async function importOne(ctx: PipelineContext, file: string, request: ImportRequest, parser: ParserRunner): Promise<FileOutcome> {
+  const { ledger, config } = ctx;
+  const name = request.names?.get(file) ?? basename(file);
+  let sha: string;
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
+    size = stats.size;
+    if (size > config.limits.maxFileBytes) {
+      return { file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
+    }
+    sha = sha256File(file);
+  } catch (err) {
+    return { file: name, status: 'failed', message: `cannot read the file: ${errorMessage(err)}` };
+  }
+  const known = await ledger.documents.bySha(sha);
+  if (known && known.status !== 'failed') {
+    return { file: name, status: 'already-imported', documentId: known.id, message: `already imported as document ${known.id} (${known.originalName})` };
+  }
+  const inboxPath = copyIntoInbox(ctx.paths.inbox, sha, name, file);
+  const base: DocumentBase = {
+    sha256: sha, originalName: name, source: request.source, sizeBytes: size, inboxPath,
+    company: request.company, payer: request.payer ?? null, batchId: request.batchId,
+  };
+  const failed = async (err: unknown): Promise<FileOutcome> => {
+    const message = errorMessage(err);
+    const documentId = await ledger.documents.record({ ...base, format: null, status: 'failed', error: message, diagnostics: [], remittanceCount: 0, duplicateCount: 0 });
+    return { file: name, status: 'failed', documentId, message };
+  };
+  const options = parseOptionsFor(config, request.company, request.payer, name, request.strict);
+
+  try {
+    const stream = streamRemittanceFile(fileHead(file), fileChunks(file), options);
+    if (stream) return await writeDocument(ledger, base, request, stream.format, withinTime(stream.remittances, config.limits.parseSeconds), stream.diagnostics);
+  } catch (err) {
+    // The stream's writes were rolled back; the whole-file reader decides on all of the bytes.
+    if (!(err instanceof NotStreamable)) return failed(err);
+  }
+  let parsed: ParseResult;
+  try {
+    parsed = await parser.parse(readFileSync(file), options);
+  } catch (err) {
+    return failed(err);
+  }
+  try {
+    return await writeDocument(ledger, base, request, parsed.format, parsed.remittances, () => parsed.diagnostics);
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+/** The parse time limit for a stream read in this thread: reading time only, not writing. */
+function* withinTime<T>(source: Iterable<T>, seconds: number): Generator<T> {
+  const iterator = source[Symbol.iterator]();
+  let spent = 0;
+  try {
+    for (;;) {
+      const started = performance.now();
+      const next = iterator.next();
+      spent += performance.now() - started;
+      if (spent > seconds * 1000) throw new ParseError(`reading the file took longer than ${seconds} s and was stopped (limits.parse_seconds)`);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Closes the file when writing stops early (a payment with no payer, a failed insert).
+    iterator.return?.();
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * `remit run`: the nightly pipeline on one open ledger: fetch every portal (each from its
+ * last good day, less an overlap, so missed nights are caught up and a failed night is
+ * retried), import, match, optionally export the journal, notify; a JSON summary under
+ * runs/<run-id>/. Each step's outcome is handed to `onStep` as soon as it is known.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PortalAccount } from '../config/schema.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import type { ChannelResult } from '../notify/index.js';
+import type { PipelineContext } from './context.js';
+import { exportJournal, type ExportOutcome } from './export-journal.js';
+import { fetchPortals, type FetchOutcome, type FetchServices } from './fetch-portals.js';
+import { match, type MatchOutcome } from './match.js';
+import { notifyRun, runReport } from './notify-run.js';
+
+export interface NightlyRequest {
+  since?: string;
+  until?: string;
+  company?: string;
+  exportGl?: boolean;
+}
+
+export type NightlyStep =
+  | { kind: 'fetch'; outcome: FetchOutcome }
+  | { kind: 'match'; outcome: MatchOutcome }
+  | { kind: 'export'; outcome: ExportOutcome }
+  | { kind: 'notify'; results: ChannelResult[] };
+
+export interface NightlyOutcome {
+  runId: string;
+  exitCode: number;
+  /** What the run added: documents, payments, lines applied... */
+  added: Record<string, number>;
+  exceptions: number;
+  /** Days the furthest-behind portal was caught up, when more than one. */
+  caughtUpDays: number;
+  summaryFile: string;
+}
+
+export async function nightlyRun(ctx: PipelineContext, services: FetchServices, request: NightlyRequest, onStep: (step: NightlyStep) => void = () => undefined): Promise<NightlyOutcome> {
+  const { ledger, config } = ctx;
+  const startedAt = ctx.clock.now().toISOString();
+  const before = await ledger.reports.counts();
+
+  // Each portal catches up from its own last good day; an explicit --since wins for all.
+  const lastGood = new Map<string, string | undefined>();
+  for (const account of config.portals) lastGood.set(account.id, await ledger.fetches.lastGoodDay(account.id));
+  const sinceFor = request.since
+    ? undefined
+    : (account: PortalAccount, today: string): string => {
+        const last = lastGood.get(account.id);
+        const floor = addDays(today, -config.run.maxCatchUpDays);
+        if (!last) return addDays(today, -config.run.firstDays);
+        const from = addDays(last, -config.run.overlapDays);
+        return from < floor ? floor : from;
+      };
+  const fetched = await fetchPortals(ctx, services, {
+    ...(request.since ? { since: request.since } : {}), until: request.until ?? 'today', ...(request.company ? { company: request.company } : {}),
+    ...(sinceFor ? { sinceFor } : {}),
+  });
+  onStep({ kind: 'fetch', outcome: fetched });
+  const matched = await match(ctx, { ...(request.company ? { company: request.company } : {}) });
+  onStep({ kind: 'match', outcome: matched });
+  const runId = fetched.runId ?? startedAt.replace(/[-:]/g, '').replace(/\..*/, '');
+  let journal: string | undefined;
+  if (request.exportGl ?? config.run.exportGl) {
+    const runDay = startedAt.slice(0, 10);
+    journal = join(ctx.paths.exports, `journal-${runDay}-${fetched.runId ?? 'run'}.csv`);
+    onStep({ kind: 'export', outcome: await exportJournal(ctx, { out: journal, ...(request.company ? { company: request.company } : {}) }) });
+  }
+  const after = await ledger.reports.counts();
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const added = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - (before[key as keyof typeof before] ?? 0)]));
+  const summary = {
+    runId,
+    startedAt,
+    finishedAt: ctx.clock.now().toISOString(),
+    portals: fetched.accounts.map((o) => ({
+      id: o.account.id, status: o.record.status, errorKind: o.record.errorKind ?? null, message: o.record.message ?? null,
+      files: o.record.files, payments: o.record.payments, fileErrors: o.record.fileErrors, attempts: o.record.attempts,
+      since: sinceFor ? sinceFor(o.account, today) : request.since, evidence: o.record.artifacts ?? null,
+    })),
+    new: added,
+    totals: after,
+    journal: journal ?? null,
+    exitCode: fetched.failed ? 1 : 0,
+  };
+  const facts = await ledger.reports.since(startedAt);
+  const report = runReport(runId, startedAt, summary.finishedAt, fetched.accounts, facts, after.exceptions);
+  const sent = await notifyRun(report, config, services.secrets, ctx.clock, (line) => ctx.log(`notify: ${line}`));
+  onStep({ kind: 'notify', results: sent });
+  const notifications = sent.map((r) => ({ channel: r.channel, ok: r.ok, message: r.message }));
+  if (sent.some((r) => !r.ok)) summary.exitCode = Math.max(summary.exitCode, 1);
+  const runDir = join(ctx.paths.runs, runId);
+  mkdirSync(runDir, { recursive: true });
+  const summaryFile = join(runDir, 'summary.json');
+  writeFileSync(summaryFile, `${JSON.stringify({ ...summary, notifications }, null, 2)}\n`);
+  const lag = [...lastGood.values()].filter((day): day is string => Boolean(day)).map((day) => daysBetween(day, today));
+  return { runId, exitCode: summary.exitCode, added, exceptions: after.exceptions, caughtUpDays: lag.length ? Math.max(...lag) : 0, summaryFile };
+}

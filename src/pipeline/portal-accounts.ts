@@ -1,0 +1,54 @@
+/**
+ * `remit portal add | list | remove`: portal accounts. Settings go to remit.yaml; the
+ * password and TOTP seed go only to the keychain (or the vault chosen in remit.yaml).
+ */
+import { readFileSync } from 'node:fs';
+import { addPortalAccount, removePortalAccount } from '../config/edit.js';
+import type { PortalAccount } from '../config/schema.js';
+import type { SecretStore } from '../secrets/index.js';
+import { writeFileAtomic } from '../workspace/atomic-file.js';
+import type { PipelineContext } from './context.js';
+
+/** Add an account: remit.yaml is written only after its secrets are stored; returns where they are. */
+export async function addPortal(ctx: PipelineContext, secrets: () => Promise<SecretStore>, account: PortalAccount, credentials: { password: string; totp?: string }): Promise<string> {
+  const text = addPortalAccount(readFileSync(ctx.paths.config, 'utf8'), account, ctx.paths.config);
+  const store = await secrets();
+  // Secrets left by an earlier account of the same id (a session, an old seed) must not leak into this one.
+  await store.deleteAll(account.id);
+  await store.set(account.id, 'password', credentials.password);
+  if (credentials.totp) await store.set(account.id, 'totp', credentials.totp);
+  await writeFileAtomic(ctx.paths.config, text, 0o644);
+  return store.kind;
+}
+
+export interface PortalListing {
+  account: PortalAccount;
+  passwordStored: boolean;
+  totpStored: boolean;
+  lastSuccess: string | null;
+  failuresSince: number;
+}
+
+export async function listPortals(ctx: PipelineContext, secrets: () => Promise<SecretStore>): Promise<PortalListing[]> {
+  const health = new Map((await ctx.ledger.fetches.portalHealth()).map((s) => [s.accountId, s]));
+  const store = ctx.config.portals.length ? await secrets() : undefined;
+  const rows: PortalListing[] = [];
+  for (const account of ctx.config.portals) {
+    rows.push({
+      account,
+      passwordStored: Boolean(await store?.get(account.id, 'password')),
+      totpStored: Boolean(await store?.get(account.id, 'totp')),
+      lastSuccess: health.get(account.id)?.lastSuccess ?? null,
+      failuresSince: health.get(account.id)?.failuresSince ?? 0,
+    });
+  }
+  return rows;
+}
+
+/** Remove an account and every secret it has; returns how many secrets were deleted. */
+export async function removePortal(ctx: PipelineContext, secrets: () => Promise<SecretStore>, id: string): Promise<number> {
+  const text = removePortalAccount(readFileSync(ctx.paths.config, 'utf8'), id, ctx.paths.config);
+  const removed = await (await secrets()).deleteAll(id);
+  await writeFileAtomic(ctx.paths.config, text, 0o644);
+  return removed;
+}
