@@ -96,7 +96,7 @@ export interface FundsAvailability {
   byDays?: Array<{ days: number; amountMinor: Minor }>;
 }
 
-/** The other side of the money: the debtor for a credit, the creditor for a debit. */
+/** The other side of the money: the debtor for a credit, the creditor for a debit (for a reversal, of the entry it undoes). */
 export interface Counterparty {
   name?: string;
   /** camt UltmtDbtr / UltmtCdtr, SEPA ABWA+/ABWE+: who the payment was really on behalf of. */
@@ -132,14 +132,14 @@ export interface BankRemittance {
 /** What every entry and every part of a batched entry can carry. */
 export interface BankEntryDetails {
   /**
-   * The customer's reference: BAI2 customer reference; camt EndToEndId (not NOTPROVIDED);
-   * MT940 :61: owner reference before `//` (not NONREF), else :86: /EREF/ or EREF+;
-   * OFX REFNUM, else CHECKNUM.
+   * The customer's reference: BAI2 customer reference; camt EndToEndId (not NOTPROVIDED),
+   * else Refs/ChqNb; MT940 :61: owner reference before `//` (not NONREF), else :86: /EREF/
+   * or EREF+; OFX REFNUM, else CHECKNUM.
    */
   customerRef?: string;
   /** ACH trace number (BAI2 "TRACE#:"), camt Refs/ClrSysRef, Fedwire IMAD. */
   traceNumber?: string;
-  /** camt Refs/ChqNb, OFX CHECKNUM, BAI2 customer reference of a check paid (474/475). */
+  /** camt Refs/ChqNb, OFX CHECKNUM, BAI2 customer reference of a check paid (474/475), MT940 owner reference of a cheque entry (NCHK). */
   checkNumber?: string;
   /** SWIFT gpi UETR. */
   uetr?: string;

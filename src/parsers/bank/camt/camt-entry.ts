@@ -52,8 +52,10 @@ export function readCamtEntry(ntry: XmlNode, accountCurrency: string | undefined
   if (batchCount > 0) entry.itemCount = batchCount;
   else if (txs.length > 1) entry.itemCount = txs.length;
 
-  if (txs.length === 1) Object.assign(entry, detailsOf(txs[0]!, credit, entry.currency, problems));
-  else if (txs.length > 1) entry.parts = txs.map((tx) => partOf(tx, credit, entry.currency, problems));
+  // The other side is the debtor of money that came in; a reversal undoes money that went the other way.
+  const debtorSide = credit !== entry.reversal;
+  if (txs.length === 1) Object.assign(entry, detailsOf(txs[0]!, debtorSide, entry.currency, problems));
+  else if (txs.length > 1) entry.parts = txs.map((tx) => partOf(tx, credit, entry.reversal, entry.currency, problems));
 
   const text = childrenNamed(ntry, 'AddtlNtryInf')
     .map((n) => n.text.trim())
@@ -63,7 +65,7 @@ export function readCamtEntry(ntry: XmlNode, accountCurrency: string | undefined
   return { ok: true, entry, problems };
 }
 
-function partOf(tx: XmlNode, entryCredit: boolean, currency: string, problems: string[]): BankEntryPart {
+function partOf(tx: XmlNode, entryCredit: boolean, reversal: boolean, currency: string, problems: string[]): BankEntryPart {
   const indicator = textAt(tx, 'CdtDbtInd');
   const credit = indicator ? indicator === 'CRDT' : entryCredit;
   const part: BankEntryPart = {};
@@ -75,7 +77,7 @@ function partOf(tx: XmlNode, entryCredit: boolean, currency: string, problems: s
   }
   const bankRef = textAt(tx, 'Refs', 'AcctSvcrRef');
   if (bankRef) part.bankRef = bankRef;
-  return Object.assign(part, detailsOf(tx, credit, currency, problems));
+  return Object.assign(part, detailsOf(tx, credit !== reversal, currency, problems));
 }
 
 function statusOf(ntry: XmlNode): string | undefined {

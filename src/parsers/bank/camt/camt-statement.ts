@@ -119,9 +119,11 @@ export function checkStatement(node: XmlNode, statement: BankStatement, totals: 
     if (statedSum && 'problem' in statedSum) diagnostics.error(`TxsSummry/${name}: ${statedSum.problem}`, where);
     else if (statedSum && statedSum.amountMinor !== sum) diagnostics.error(`TxsSummry/${name}/Sum is ${statedSum.amountMinor}, the ${what} sum to ${sum}`, where);
   }
-  const net = at(summary, 'TtlNtries', 'TtlNetNtry');
+  // .02 writes TtlNtries/TtlNetNtryAmt with TtlNtries/CdtDbtInd; later versions TtlNtries/TtlNetNtry/{Amt,CdtDbtInd}.
+  const total = child(summary, 'TtlNtries');
+  const net = child(total, 'TtlNetNtry') ?? (child(total, 'TtlNetNtryAmt') ? total : undefined);
   if (net) {
-    const amount = amountOf(child(net, 'Amt'), currency);
+    const amount = amountOf(child(net, 'Amt') ?? child(net, 'TtlNetNtryAmt'), currency);
     const sign = textAt(net, 'CdtDbtInd') === 'DBIT' ? -1 : 1;
     const all = totals.credits.sum - totals.debits.sum;
     if (amount && 'problem' in amount) diagnostics.error(`TxsSummry/TtlNtries/TtlNetNtry: ${amount.problem}`, where);

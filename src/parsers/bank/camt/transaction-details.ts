@@ -30,7 +30,8 @@ export function amountOf(node: XmlNode | undefined, fallbackCurrency: string): A
   return { amountMinor: read.minor, currency };
 }
 
-export function detailsOf(tx: XmlNode, credit: boolean, currency: string, problems: string[]): BankEntryDetails {
+/** `debtorSide`: the counterparty is the debtor (money in, or a reversal of money out), else the creditor. */
+export function detailsOf(tx: XmlNode, debtorSide: boolean, currency: string, problems: string[]): BankEntryDetails {
   const details: BankEntryDetails = {};
   const refs = child(tx, 'Refs');
   const endToEnd = textAt(refs, 'EndToEndId');
@@ -38,11 +39,15 @@ export function detailsOf(tx: XmlNode, credit: boolean, currency: string, proble
   const clearing = textAt(refs, 'ClrSysRef');
   if (clearing) details.traceNumber = clearing;
   const cheque = textAt(refs, 'ChqNb');
-  if (cheque) details.checkNumber = cheque;
+  if (cheque) {
+    details.checkNumber = cheque;
+    // A cheque's own number is its payer's reference (as BAI2 and MT940 report it).
+    details.customerRef ??= cheque;
+  }
   const uetr = textAt(refs, 'UETR');
   if (uetr) details.uetr = uetr;
 
-  const counterparty = partyOf(tx, credit);
+  const counterparty = partyOf(tx, debtorSide);
   if (counterparty) details.counterparty = counterparty;
 
   const instructed = amountOf(at(tx, 'AmtDtls', 'InstdAmt', 'Amt'), currency);
@@ -60,11 +65,10 @@ export function detailsOf(tx: XmlNode, credit: boolean, currency: string, proble
   return details;
 }
 
-/** The debtor's side for a credit, the creditor's for a debit. */
-function partyOf(tx: XmlNode, credit: boolean): Counterparty | undefined {
+function partyOf(tx: XmlNode, debtorSide: boolean): Counterparty | undefined {
   const parties = child(tx, 'RltdPties');
   const agents = child(tx, 'RltdAgts');
-  const side = credit ? 'Dbtr' : 'Cdtr';
+  const side = debtorSide ? 'Dbtr' : 'Cdtr';
   const party = child(parties, side);
   const partyBody = child(party, 'Pty') ?? party;
   const ultimate = child(parties, `Ultmt${side}`);

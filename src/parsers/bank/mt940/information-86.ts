@@ -68,24 +68,21 @@ function freeText(lines: string[], firstLineWidth: number): string[] {
 
 function dkLayout(joined: string, credit: boolean): Information86 {
   const gvc = joined.slice(0, 3);
-  const subfields = new Map<string, string>();
-  const order: string[] = [];
+  const pairs: Array<[string, string]> = [];
   for (const part of joined.slice(4).split('?')) {
     const key = part.slice(0, 2);
-    if (!/^\d{2}$/.test(key)) continue;
-    subfields.set(key, (subfields.get(key) ?? '') + part.slice(2));
-    order.push(key);
+    if (/^\d{2}$/.test(key)) pairs.push([key, part.slice(2)]);
   }
-  const purposeKeys = order.filter((k) => (k >= '20' && k <= '29') || (k >= '60' && k <= '63'));
-  const purposeParts = purposeKeys.map((k) => subfields.get(k) ?? '');
+  const subfield = (key: string) => pairs.filter(([k]) => k === key).map(([, v]) => v).join('');
+  const purposeParts = pairs.filter(([k]) => (k >= '20' && k <= '29') || (k >= '60' && k <= '63')).map(([, v]) => v);
   const purpose = purposeParts.join('');
   const details: BankEntryDetails = {};
   const counterparty: Counterparty = {};
-  const name = `${subfields.get('32') ?? ''}${subfields.get('33') ?? ''}`.trim();
+  const name = `${subfield('32')}${subfield('33')}`.trim();
   if (name) counterparty.name = name;
-  const account = subfields.get('31')?.trim();
+  const account = subfield('31').trim();
   if (account) counterparty.account = account;
-  const bank = subfields.get('30')?.trim();
+  const bank = subfield('30').trim();
   if (bank) counterparty.bankId = bank;
   const remittance: BankRemittance = {};
   let endToEndRef: string | undefined;
@@ -126,8 +123,8 @@ function dkLayout(joined: string, credit: boolean): Information86 {
   }
   if (Object.keys(counterparty).length > 0) details.counterparty = counterparty;
   if (Object.keys(remittance).length > 0) details.remittance = remittance;
-  const info: Information86 = { details, gvc, flat: [subfields.get('00'), ...purposeParts, name].filter((p) => p?.trim()).join(' ') };
-  const postingText = subfields.get('00')?.trim();
+  const postingText = subfield('00').trim();
+  const info: Information86 = { details, gvc, flat: [postingText, ...purposeParts.map((p) => p.trim()), name].filter((p) => p).join(' ') };
   if (postingText) info.postingText = postingText;
   if (endToEndRef) info.endToEndRef = endToEndRef;
   return info;

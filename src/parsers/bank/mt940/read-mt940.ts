@@ -134,11 +134,13 @@ function readMessage(message: SwiftMessage, mt942: boolean, context: ReadContext
       location: `line ${field.line}`,
     };
     if (line.ownerRef) entry.customerRef = line.ownerRef;
+    // Field 61 subfield 7: for a cheque the owner's reference is the cheque number.
+    if (line.ownerRef && line.transactionType.slice(1) === 'CHK' && line.amountMinor < 0) entry.checkNumber = line.ownerRef;
     const next = message.fields[i + 1];
     const texts: string[] = [];
     if (line.supplementary) texts.push(line.supplementary);
     if (next?.tag === '86') {
-      const info = readInformation86(next.value, line.amountMinor > 0);
+      const info = readInformation86(next.value, (line.amountMinor > 0) !== entry.reversal);
       Object.assign(entry, info.details);
       if (!entry.customerRef && info.endToEndRef) entry.customerRef = info.endToEndRef;
       if (info.gvc) entry.typeCode.proprietary = { code: info.gvc, issuer: 'DK' };

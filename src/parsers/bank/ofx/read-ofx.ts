@@ -3,7 +3,7 @@
  * BANKMSGSRSV1/STMTTRNRS) or CCSTMTRS (in CREDITCARDMSGSRSV1/CCSTMTTRNRS) is a statement:
  * CURDEF, BANKACCTFROM/CCACCTFROM, BANKTRANLIST (DTSTART, DTEND, STMTTRN...), LEDGERBAL,
  * AVAILBAL. STMTTRN: TRNTYPE, DTPOSTED, DTUSER, DTAVAIL, TRNAMT (signed), FITID, CHECKNUM,
- * REFNUM, NAME or PAYEE, MEMO, CURRENCY/ORIGCURRENCY, BANKACCTTO.
+ * REFNUM, NAME (a payee or a description: text) or PAYEE (a party), MEMO, CURRENCY, BANKACCTTO.
  * Spec: OFX 2.2 (https://financialdataexchange.org/ofx), sections 11.4.2 (STMTRS),
  * 11.4.3 (STMTTRN), 11.4.3.1 (TRNTYPE), 13 (credit card), 3.2.8 (dates), 3.2.9 (amounts).
  *
@@ -190,7 +190,8 @@ function entryOf(trn: XmlNode, statement: BankStatement, position: number, diagn
   if (check) entry.checkNumber = check;
   const reference = textAt(trn, 'REFNUM') ?? check;
   if (reference) entry.customerRef = reference;
-  const name = textAt(trn, 'PAYEE', 'NAME') ?? textAt(trn, 'NAME') ?? textAt(trn, 'EXTDNAME');
+  // NAME is "name of payee or description of transaction" (OFX 2.2 11.4.3): only PAYEE names a party.
+  const name = textAt(trn, 'PAYEE', 'NAME');
   const counterparty: Counterparty = {};
   if (name) counterparty.name = name;
   const to = child(trn, 'BANKACCTTO') ?? child(trn, 'CCACCTTO');
@@ -201,7 +202,7 @@ function entryOf(trn: XmlNode, statement: BankStatement, position: number, diagn
   if (Object.keys(counterparty).length > 0) entry.counterparty = counterparty;
   const memo = textAt(trn, 'MEMO');
   if (memo) entry.remittance = { unstructured: [memo] };
-  const text = [textAt(trn, 'NAME'), memo].filter((t) => t).join(' ');
+  const text = [textAt(trn, 'NAME') ?? textAt(trn, 'EXTDNAME'), memo].filter((t) => t).join(' ');
   if (text) entry.text = text;
   const correction = textAt(trn, 'CORRECTACTION');
   if (correction) diagnostics.warning(`this transaction ${correction === 'DELETE' ? 'deletes' : 'replaces'} the one with FITID ${textAt(trn, 'CORRECTFITID') ?? '(not given)'}; not applied here`, where);
