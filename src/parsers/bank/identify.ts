@@ -30,6 +30,7 @@ export function requireBankSyntax(text: string): BankSyntax {
   if (syntax) return syntax;
   const head = text.slice(0, 4096).replace(/^[\s\ufeff\0\x01\x03]+/, '');
   if (head === '') throw new ParseError('the file holds only blank space');
+  if (head.startsWith('<') && /<!DOCTYPE/i.test(head)) throw new ParseError('the XML declares a DOCTYPE: refused (no DTDs or entity definitions are read)');
   const what = head.startsWith('<') ? 'XML that is not an ISO 20022 camt.052/053/054 document or OFX' : 'not a bank statement';
   throw new ParseError(`${what}: starts with "${printable(head, 32)}"`, 'bank files are read as BAI2, camt.052/053/054, MT940/MT942 or OFX');
 }

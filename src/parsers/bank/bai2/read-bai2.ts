@@ -135,6 +135,7 @@ export function readBai2(text: string, context: ReadContext): ReadOutcome {
       case '03': {
         if (!group) {
           diagnostics.error('a 03 account record outside a group; skipped with its details', at(record));
+          count(record);
           break;
         }
         closeAccount('the next 03 account record');
@@ -176,6 +177,7 @@ export function readBai2(text: string, context: ReadContext): ReadOutcome {
       case '16': {
         if (!account) {
           diagnostics.error('a 16 detail record outside an account; skipped', at(record));
+          count(record);
           break;
         }
         count(record);

@@ -70,7 +70,7 @@ function isBlank(code: number): boolean {
 function fixedRecordLength(text: string): number | undefined {
   if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) return undefined;
   const slash = text.indexOf('/');
-  if (slash < 0) return undefined;
+  if (slash < 0 || slash > 200) return undefined;
   const declared = text.slice(0, slash).split(',')[6];
   if (!declared || !/^\d{2,3}$/.test(declared)) return undefined;
   const length = Number(declared);

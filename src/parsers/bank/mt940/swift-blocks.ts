@@ -35,6 +35,7 @@ export function* swiftMessages(text: string, maxFieldChars: number, onSkipped: (
   let current: SwiftMessage | undefined;
   let field: SwiftField | undefined;
   let inBlocks = false;
+  let started = false;
   let line = 0;
   let at = 0;
   const length = text.length;
@@ -82,6 +83,7 @@ export function* swiftMessages(text: string, maxFieldChars: number, onSkipped: (
     }
     if (trimmed === '') continue;
     if (FIELD.test(trimmed)) {
+      started = true;
       if (!inBlocks && trimmed.startsWith(':20:') && current && current.fields.length > 0) {
         current.complete = true;
         yield current;
@@ -97,7 +99,7 @@ export function* swiftMessages(text: string, maxFieldChars: number, onSkipped: (
       continue;
     }
     if (current?.complete) continue; // {5:} trailer blocks and the like after a message's end
-    if (!current && !inBlocks) {
+    if (!current && !inBlocks && !started) {
       onSkipped(line);
       continue;
     }
