@@ -10,7 +10,7 @@ import type { Minor } from '../../../core/money.js';
 import { addendaFacts, mayHoldAddenda } from '../addenda-820.js';
 import { impliedDecimalMinor } from '../amounts.js';
 import { bai2Direction, CHECK_PAID_CODES, DEPOSIT_CODES } from '../codes/bai2-codes.js';
-import type { BankEntry } from '../types.js';
+import type { BankEntry, BankTypeCode } from '../types.js';
 import { readFunds } from './funds.js';
 import { detailsFromLabels } from './labelled-text.js';
 
@@ -26,6 +26,17 @@ export interface DetailScope {
 }
 
 const ITEMS = /\b(\d{1,6}) ITEMS?\b/;
+
+/** One frozen code object per type code, shared by its entries (a million entries, a few dozen codes). */
+const TYPE_CODES = new Map<string, BankTypeCode>();
+function typeCodeOf(code: string): BankTypeCode {
+  let shared = TYPE_CODES.get(code);
+  if (!shared) {
+    shared = Object.freeze({ bai2: code });
+    TYPE_CODES.set(code, shared);
+  }
+  return shared;
+}
 
 export function readDetailRecord(fields: readonly string[], location: string, scope: DetailScope): DetailRead {
   const typeCode = (fields[0] ?? '').trim();
@@ -46,24 +57,29 @@ export function readDetailRecord(fields: readonly string[], location: string, sc
   const text = (fields[funds.next + 2] ?? '').trim();
   const credit = direction === 'credit';
 
+  // A plain literal (no spread): this object is made a million times and must stay a fast one.
   const entry: BankEntry = {
-    ...(bankRef ? { bankRef } : {}),
     position: scope.position,
     bookingDate: scope.asOfDate,
     valueDate: funds.funds?.valueDate ?? scope.asOfDate,
     amountMinor: credit ? amount.minor : -amount.minor,
     currency: scope.currency,
-    typeCode: { bai2: typeCode },
+    typeCode: typeCodeOf(typeCode),
     reversal: false,
     status: 'booked',
     location,
   };
+  if (bankRef) entry.bankRef = bankRef;
   if (customerRef) entry.customerRef = customerRef;
   if (customerRef && CHECK_PAID_CODES.has(typeCode)) entry.checkNumber = customerRef;
   if (funds.funds) entry.funds = funds.funds;
   if (text) {
     entry.text = text;
-    Object.assign(entry, detailsFromLabels(text, credit, scope.minorDigits));
+    const details = detailsFromLabels(text, credit, scope.minorDigits);
+    if (details.counterparty) entry.counterparty = details.counterparty;
+    if (details.traceNumber) entry.traceNumber = details.traceNumber;
+    if (details.uetr) entry.uetr = details.uetr;
+    if (details.remittance) entry.remittance = details.remittance;
     if (!entry.remittance && mayHoldAddenda(text)) {
       const facts = addendaFacts(text, scope.minorDigits);
       if (facts) entry.remittance = facts;

@@ -9,6 +9,14 @@ import { parseDate } from '../../../core/dates.js';
 import { impliedDecimalMinor } from '../amounts.js';
 import type { FundsAvailability } from '../types.js';
 
+/** Funds types without fields are the same for every entry: one frozen object each. */
+const PLAIN: Record<string, FundsAvailability> = {
+  '0': Object.freeze({ type: '0' }),
+  '1': Object.freeze({ type: '1' }),
+  '2': Object.freeze({ type: '2' }),
+  Z: Object.freeze({ type: 'Z' }),
+};
+
 export type FundsRead = { ok: true; funds: FundsAvailability | undefined; next: number } | { ok: false; reason: string };
 
 /** Read the funds type at `fields[at]` and its extra fields; `next` is the first field after them. */
@@ -21,7 +29,7 @@ export function readFunds(fields: readonly string[], at: number): FundsRead {
     case '1':
     case '2':
     case 'Z':
-      return { ok: true, funds: { type }, next: at + 1 };
+      return { ok: true, funds: PLAIN[type], next: at + 1 };
     case 'S': {
       const funds: FundsAvailability = { type };
       const names = ['immediateMinor', 'oneDayMinor', 'twoOrMoreDaysMinor'] as const;

@@ -19,16 +19,28 @@ const LABELS = [
 ] as const;
 type Label = (typeof LABELS)[number];
 
-const LABEL_PATTERN = new RegExp(`(?:^|\\s)(${LABELS.map((l) => l.replace(/[/#]/g, '\\$&')).join('|')}):\\s?`, 'g');
 const BIC = /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/;
+/** Labels by the character just before their colon, so each colon of a text is checked against a few. */
+const BY_LAST = new Map<number, Label[]>();
+for (const label of LABELS) {
+  const last = label.charCodeAt(label.length - 1);
+  BY_LAST.set(last, [...(BY_LAST.get(last) ?? []), label]);
+}
 
 /** Label -> value for the labels present in `text`, first occurrence of each. */
 export function labelsOf(text: string): Map<Label, string> | undefined {
-  if (text.indexOf(':') < 0) return undefined;
-  LABEL_PATTERN.lastIndex = 0;
+  // Scanned colon by colon rather than by one alternation regex: this runs for every entry of a million-entry file.
   const found: Array<{ label: Label; start: number; end: number }> = [];
-  for (let m = LABEL_PATTERN.exec(text); m; m = LABEL_PATTERN.exec(text)) {
-    found.push({ label: m[1] as Label, start: m.index, end: m.index + m[0].length });
+  for (let colon = text.indexOf(':'); colon > 0; colon = text.indexOf(':', colon + 1)) {
+    const candidates = BY_LAST.get(text.charCodeAt(colon - 1));
+    if (!candidates) continue;
+    for (const label of candidates) {
+      const start = colon - label.length;
+      if (start < 0 || (start > 0 && !isSpace(text.charCodeAt(start - 1))) || !text.startsWith(label, start)) continue;
+      const end = isSpace(text.charCodeAt(colon + 1)) ? colon + 2 : colon + 1;
+      found.push({ label, start: start > 0 ? start - 1 : 0, end });
+      break;
+    }
   }
   if (found.length === 0) return undefined;
   const values = new Map<Label, string>();
@@ -38,6 +50,10 @@ export function labelsOf(text: string): Map<Label, string> | undefined {
     if (!values.has(here.label) && value !== '') values.set(here.label, value);
   }
   return values;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /** What the labels say about the entry; `credit` chooses whose name a wire names. */

@@ -77,12 +77,21 @@ function fixedRecordLength(text: string): number | undefined {
   return length >= 20 && length < text.length ? length : undefined;
 }
 
+interface Pending {
+  code: string;
+  body: string;
+  line: number;
+  physical: number;
+  /** For a 16: where its text field starts once the body reaches it (found once, then kept). */
+  textFrom: number | undefined;
+}
+
 /**
- * Logical records, in file order. `onPhysical` sees every physical line (for the 88 that
- * has nothing to continue, which is reported and skipped).
+ * Logical records, in file order. `orphan` hears of an 88 with nothing before it, which is
+ * reported and skipped.
  */
 export function* logicalRecords(lines: Iterable<PhysicalLine>, maxFieldChars: number, orphan: (line: number) => void): Generator<Bai2Record> {
-  let pending: { code: string; body: string; line: number; physical: number } | undefined;
+  let pending: Pending | undefined;
   for (const physical of lines) {
     const code = physical.text.slice(0, 2);
     const rest = physical.text.charCodeAt(2) === 44 ? physical.text.slice(3) : physical.text.slice(2);
@@ -91,32 +100,33 @@ export function* logicalRecords(lines: Iterable<PhysicalLine>, maxFieldChars: nu
         orphan(physical.line);
         continue;
       }
-      pending.body = continued(pending.code, pending.body, rest);
+      continued(pending, rest);
       pending.physical += 1;
       if (pending.body.length > maxFieldChars) throw new ParseError(`the record at line ${pending.line} runs past ${maxFieldChars} characters with its continuations`, 'raise limits.maxFieldChars to read it');
       continue;
     }
     if (pending) yield finish(pending);
-    pending = { code, body: rest, line: physical.line, physical: 1 };
+    pending = { code, body: rest, line: physical.line, physical: 1, textFrom: code === '16' ? textStart(rest) : undefined };
   }
   if (pending) yield finish(pending);
 }
 
-function continued(code: string, body: string, more: string): string {
-  const start = code === '16' ? textStart(body) : undefined;
+function continued(pending: Pending, more: string): void {
+  const start = pending.textFrom;
   if (start !== undefined) {
-    if (more === '') return body;
-    const sofar = body.slice(start);
-    if (sofar === '' || sofar === '/') return `${body.slice(0, start)}${more}`;
-    return `${body} ${more}`;
+    if (more === '') return;
+    const sofar = pending.body.slice(start);
+    pending.body = sofar === '' || sofar === '/' ? `${pending.body.slice(0, start)}${more}` : `${pending.body} ${more}`;
+    return;
   }
-  const head = body.endsWith('/') ? body.slice(0, -1) : body;
-  return `${head},${more}`;
+  const head = pending.body.endsWith('/') ? pending.body.slice(0, -1) : pending.body;
+  pending.body = `${head},${more}`;
+  if (pending.code === '16') pending.textFrom = textStart(pending.body);
 }
 
-function finish(pending: { code: string; body: string; line: number; physical: number }): Bai2Record {
+function finish(pending: Pending): Bai2Record {
   const { code, body, line, physical } = pending;
-  if (code === '16') return { code, fields: detailFields(body), line, physical };
+  if (code === '16') return { code, fields: detailFields(body, pending.textFrom), line, physical };
   const slash = body.indexOf('/');
   const fields = (slash >= 0 ? body.slice(0, slash) : body).split(',');
   return { code, fields, line, physical };
@@ -156,8 +166,7 @@ export function textStart(body: string): number | undefined {
 }
 
 /** A 16 body as fields, the text last and whole; "/" alone as the text is the record's end. */
-function detailFields(body: string): string[] {
-  const start = textStart(body);
+function detailFields(body: string, start: number | undefined): string[] {
   if (start === undefined) {
     const slash = body.indexOf('/');
     return (slash >= 0 ? body.slice(0, slash) : body).split(',');

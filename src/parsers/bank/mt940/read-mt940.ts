@@ -122,9 +122,7 @@ function readMessage(message: SwiftMessage, mt942: boolean, context: ReadContext
     const line = read.line;
     position += 1;
     const entry: BankEntry = {
-      ...(line.bankRef ? { bankRef: line.bankRef } : {}),
       position,
-      ...(line.entryDate ? { bookingDate: line.entryDate } : {}),
       valueDate: line.valueDate,
       amountMinor: line.amountMinor,
       currency,
@@ -133,6 +131,8 @@ function readMessage(message: SwiftMessage, mt942: boolean, context: ReadContext
       status: line.mark === 'EC' || line.mark === 'ED' ? 'pending' : 'booked',
       location: `line ${field.line}`,
     };
+    if (line.bankRef) entry.bankRef = line.bankRef;
+    if (line.entryDate) entry.bookingDate = line.entryDate;
     if (line.ownerRef) entry.customerRef = line.ownerRef;
     // Field 61 subfield 7: for a cheque the owner's reference is the cheque number.
     if (line.ownerRef && line.transactionType.slice(1) === 'CHK' && line.amountMinor < 0) entry.checkNumber = line.ownerRef;
