@@ -22,7 +22,6 @@ import { readOfx } from './ofx/read-ofx.js';
 import type { BankSink, ReadContext } from './reader.js';
 import { bankText } from './text-input.js';
 import { DEFAULT_BANK_LIMITS, type BankFormat, type BankLimits, type BankParseOptions, type BankParseResult, type BankStatement } from './types.js';
-import type { Diagnostic } from '../types.js';
 
 export type { BankSink } from './reader.js';
 export * from './types.js';
@@ -58,7 +57,7 @@ export function readBankFile(bytes: Uint8Array, options: BankParseOptions, sink:
     const first = diagnostics.firstError();
     throw new ParseError(`no statement could be read from this ${outcome.format} file${first ? `: ${first.location ? `${first.location}: ` : ''}${first.message}` : ''}`);
   }
-  const result: Omit<BankParseResult, 'statements'> = { format: outcome.format, diagnostics: diagnostics.list() as Diagnostic[] };
+  const result: Omit<BankParseResult, 'statements'> = { format: outcome.format, diagnostics: diagnostics.list() };
   if (outcome.fileId) result.fileId = outcome.fileId;
   if (outcome.createdAt) result.createdAt = outcome.createdAt;
   return result;

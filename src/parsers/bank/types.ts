@@ -179,7 +179,7 @@ export interface BankEntry extends BankEntryDetails {
   funds?: FundsAvailability;
   /** The bank's free text, whole: BAI2 16 text with its 88 continuations, camt AddtlNtryInf, MT940 :61: supplementary details and :86:, OFX NAME and MEMO. */
   text?: string;
-  /** A batched camt entry with several TxDtls: one part each (the fields above then hold only what all share). */
+  /** A batched camt entry with several TxDtls: one part each; the entry's own detail fields are then left empty. */
   parts?: BankEntryPart[];
   /** Where it is in the file ("line 14"). */
   location: string;

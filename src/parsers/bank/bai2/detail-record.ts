@@ -13,6 +13,7 @@ import { bai2Direction, CHECK_PAID_CODES, DEPOSIT_CODES } from '../codes/bai2-co
 import type { BankEntry, BankTypeCode } from '../types.js';
 import { readFunds } from './funds.js';
 import { detailsFromLabels } from './labelled-text.js';
+import { addDetails } from '../entry-details.js';
 
 export type DetailRead =
   | { kind: 'entry'; entry: BankEntry; controlAmount: Minor }
@@ -75,11 +76,7 @@ export function readDetailRecord(fields: readonly string[], location: string, sc
   if (funds.funds) entry.funds = funds.funds;
   if (text) {
     entry.text = text;
-    const details = detailsFromLabels(text, credit, scope.minorDigits);
-    if (details.counterparty) entry.counterparty = details.counterparty;
-    if (details.traceNumber) entry.traceNumber = details.traceNumber;
-    if (details.uetr) entry.uetr = details.uetr;
-    if (details.remittance) entry.remittance = details.remittance;
+    addDetails(entry, detailsFromLabels(text, credit, scope.minorDigits));
     if (!entry.remittance && mayHoldAddenda(text)) {
       const facts = addendaFacts(text, scope.minorDigits);
       if (facts) entry.remittance = facts;

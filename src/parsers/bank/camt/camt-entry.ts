@@ -11,6 +11,7 @@ import { parseDate } from '../../../core/dates.js';
 import type { BankEntry, BankEntryPart, BankTypeCode } from '../types.js';
 import { amountOf, detailsOf } from './transaction-details.js';
 import { at, child, childrenNamed, textAt, type XmlNode } from '../markup-tree.js';
+import { addDetails } from '../entry-details.js';
 
 export type EntryRead = { ok: true; entry: BankEntry; problems: string[] } | { ok: false; reason: string };
 
@@ -54,7 +55,7 @@ export function readCamtEntry(ntry: XmlNode, accountCurrency: string | undefined
 
   // The other side is the debtor of money that came in; a reversal undoes money that went the other way.
   const debtorSide = credit !== entry.reversal;
-  if (txs.length === 1) Object.assign(entry, detailsOf(txs[0]!, debtorSide, entry.currency, problems));
+  if (txs.length === 1) addDetails(entry, detailsOf(txs[0]!, debtorSide, entry.currency, problems));
   else if (txs.length > 1) entry.parts = txs.map((tx) => partOf(tx, credit, entry.reversal, entry.currency, problems));
 
   const text = childrenNamed(ntry, 'AddtlNtryInf')
@@ -77,7 +78,8 @@ function partOf(tx: XmlNode, entryCredit: boolean, reversal: boolean, currency: 
   }
   const bankRef = textAt(tx, 'Refs', 'AcctSvcrRef');
   if (bankRef) part.bankRef = bankRef;
-  return Object.assign(part, detailsOf(tx, credit !== reversal, currency, problems));
+  addDetails(part, detailsOf(tx, credit !== reversal, currency, problems));
+  return part;
 }
 
 function statusOf(ntry: XmlNode): string | undefined {

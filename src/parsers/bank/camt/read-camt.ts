@@ -94,7 +94,7 @@ export function readCamt(text: string, context: ReadContext): ReadOutcome {
         }
         const state = stateOf(parent);
         state.position += 1;
-        const read = readCamtEntry(node, undefined, state.position);
+        const read = readCamtEntry(node, textAt(parent, 'Acct', 'Ccy'), state.position);
         if (!read.ok) {
           state.position -= 1;
           diagnostics.error(read.reason, `line ${node.line}`);

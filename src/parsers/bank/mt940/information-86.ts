@@ -86,7 +86,6 @@ function dkLayout(joined: string, credit: boolean): Information86 {
   if (bank) counterparty.bankId = bank;
   const remittance: BankRemittance = {};
   let endToEndRef: string | undefined;
-  SEPA.lastIndex = 0;
   const marks = [...purpose.matchAll(SEPA)];
   if (marks.length > 0 && marks[0]!.index === 0) {
     marks.forEach((mark, i) => {

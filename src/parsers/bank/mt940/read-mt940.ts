@@ -22,6 +22,7 @@ import type { BankBalance, BankEntry, BankIdentity, BankStatement } from '../typ
 import { readInformation86 } from './information-86.js';
 import { readStatementLine } from './statement-line.js';
 import { swiftMessages, type SwiftField, type SwiftMessage } from './swift-blocks.js';
+import { addDetails } from '../entry-details.js';
 
 const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
 const BIC = /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/;
@@ -141,7 +142,7 @@ function readMessage(message: SwiftMessage, mt942: boolean, context: ReadContext
     if (line.supplementary) texts.push(line.supplementary);
     if (next?.tag === '86') {
       const info = readInformation86(next.value, (line.amountMinor > 0) !== entry.reversal);
-      Object.assign(entry, info.details);
+      addDetails(entry, info.details);
       if (!entry.customerRef && info.endToEndRef) entry.customerRef = info.endToEndRef;
       if (info.gvc) entry.typeCode.proprietary = { code: info.gvc, issuer: 'DK' };
       if (info.flat) texts.push(info.flat);
