@@ -69,6 +69,9 @@ export function readBai2(text: string, context: ReadContext): ReadOutcome {
   let firstFile: { fileId: string; createdAt?: string } | undefined;
   let statements = 0;
   let groupsInAll = 0;
+  // The 01's physical record length (80 in practice): longer lines are reported, not refused.
+  let recordLength: number | undefined;
+  const long = { count: 0, first: 0 };
 
   const at = (record: Bai2Record) => `line ${record.line}`;
   const count = (record: Bai2Record) => {
@@ -94,13 +97,18 @@ export function readBai2(text: string, context: ReadContext): ReadOutcome {
     diagnostics.error('an 88 continuation with no record before it; skipped', `line ${line}`),
   );
   for (const record of records) {
+    if (recordLength !== undefined && record.longest > recordLength) {
+      long.count += 1;
+      long.first ||= record.line;
+    }
     switch (record.code) {
       case '01': {
         if (file) {
           closeGroup('the next 01 file header');
           diagnostics.error('file has no 99 trailer before the next 01 file header; its totals are not checked', `line ${file.line}`);
         }
-        const [, , created = '', time = '', fileId = '', , , version = ''] = record.fields.map((f) => f.trim());
+        const [, , created = '', time = '', fileId = '', length = '', , version = ''] = record.fields.map((f) => f.trim());
+        recordLength = /^\d{2,4}$/.test(length) ? Number(length) : undefined;
         file = { line: record.line, fileId, records: 0, groups: 0, statedGroupTotals: 0 };
         count(record);
         if (version !== '2') diagnostics.warning(`version "${version}" in the 01 record: read as BAI2 (version 2)`, at(record));
@@ -255,6 +263,7 @@ export function readBai2(text: string, context: ReadContext): ReadOutcome {
         diagnostics.error(`unknown record type "${record.code}"; skipped`, at(record));
     }
   }
+  if (long.count > 0) diagnostics.warning(`${long.count} record(s) have physical lines longer than the ${recordLength} characters the 01 record declares (first at line ${long.first})`, `line ${long.first}`);
   if (file || group || account) {
     const open = account ? `account ${account.statement.accountId} (line ${account.line})` : group ? `the group at line ${group.line}` : `the file at line ${file!.line}`;
     throw new ParseError(`the file ends inside ${open} with no ${account ? '49' : group ? '98' : '99'} trailer: it is cut short`);

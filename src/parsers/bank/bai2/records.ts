@@ -26,6 +26,8 @@ export interface Bai2Record {
   line: number;
   /** Physical records it was made of (1 + its 88s), for the trailers' record counts. */
   physical: number;
+  /** Length of its longest physical record, against the 01's physical record length. */
+  longest: number;
 }
 
 export interface PhysicalLine {
@@ -82,6 +84,7 @@ interface Pending {
   body: string;
   line: number;
   physical: number;
+  longest: number;
   /** For a 16: where its text field starts once the body reaches it (found once, then kept). */
   textFrom: number | undefined;
 }
@@ -102,11 +105,12 @@ export function* logicalRecords(lines: Iterable<PhysicalLine>, maxFieldChars: nu
       }
       continued(pending, rest);
       pending.physical += 1;
+      if (physical.text.length > pending.longest) pending.longest = physical.text.length;
       if (pending.body.length > maxFieldChars) throw new ParseError(`the record at line ${pending.line} runs past ${maxFieldChars} characters with its continuations`, 'raise limits.maxFieldChars to read it');
       continue;
     }
     if (pending) yield finish(pending);
-    pending = { code, body: rest, line: physical.line, physical: 1, textFrom: code === '16' ? textStart(rest) : undefined };
+    pending = { code, body: rest, line: physical.line, physical: 1, longest: physical.text.length, textFrom: code === '16' ? textStart(rest) : undefined };
   }
   if (pending) yield finish(pending);
 }
@@ -125,11 +129,11 @@ function continued(pending: Pending, more: string): void {
 }
 
 function finish(pending: Pending): Bai2Record {
-  const { code, body, line, physical } = pending;
-  if (code === '16') return { code, fields: detailFields(body, pending.textFrom), line, physical };
+  const { code, body, line, physical, longest } = pending;
+  if (code === '16') return { code, fields: detailFields(body, pending.textFrom), line, physical, longest };
   const slash = body.indexOf('/');
   const fields = (slash >= 0 ? body.slice(0, slash) : body).split(',');
-  return { code, fields, line, physical };
+  return { code, fields, line, physical, longest };
 }
 
 /** How many fields a 16 record has before its text, by its funds type (field 3). */

@@ -168,4 +168,11 @@ describe('BAI2 hostile input', () => {
     ]);
     expect(result.diagnostics.every((d) => d.level === 'warning')).toBe(true);
   });
+
+  it('physical lines longer than the 01 record length are one warning, still read', () => {
+    const text = bai2File([{ ...ACCOUNT, details: [[`16,165,5000,0,AC1,INV-1,${'LONG TEXT '.repeat(10)}`], ['16,475,1000,0,CK1,1001,CHECK PAID']] }]);
+    const result = parse(text, { strict: true });
+    expect(result.diagnostics).toEqual([{ level: 'warning', message: '1 record(s) have physical lines longer than the 80 characters the 01 record declares (first at line 4)', location: 'line 4' }]);
+    expect(result.statements[0]!.entries[0]!.text).toBe('LONG TEXT '.repeat(10).trim());
+  });
 });
