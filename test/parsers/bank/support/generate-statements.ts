@@ -39,6 +39,21 @@ class ChunkWriter {
 
 const PAYERS = ['Amazon.com Services LLC', 'Walmart Inc.', 'Target Corporation', 'Home Depot U.S.A., Inc.', 'Blue Heron Markets Inc', 'North Star Foods LLC'];
 
+/** A 16 record and its text, broken into 88s between words so no physical record passes 80 characters. */
+function detailRecord(head: string, text: string): string[] {
+  const lines: string[] = [];
+  let line = head;
+  for (const word of text.split(' ')) {
+    const joined = line.endsWith(',') ? `${line}${word}` : `${line} ${word}`;
+    if (joined.length > 80) {
+      lines.push(line);
+      line = `88,${word}`;
+    } else line = joined;
+  }
+  lines.push(line);
+  return lines;
+}
+
 interface Generated {
   bytes: number;
   entries: number;
@@ -79,12 +94,10 @@ export function writeBai2(path: string, entries: number, accounts: number, seed 
       if (pick < 0.6) {
         amount = random.int(1_000, 9_000_000);
         credits += amount;
-        detail = [
-          `16,165,${amount},0,${bankRef},${customer},ORIG CO NAME:${payer}`,
-          `88,ORIG ID:${random.digits(10)} DESC DATE:250228 CO ENTRY DESCR:EDI PAYMNT SEC:CTX`,
-          `88,TRACE#:${trace} EED:250228 IND ID:${customer} IND NAME:NORTHWIND FOODS`,
-          `88,INC PMT INFO:TRN*1*${customer}*${random.digits(10)}\\`,
-        ];
+        detail = detailRecord(
+          `16,165,${amount},0,${bankRef},${customer},`,
+          `ORIG CO NAME:${payer} ORIG ID:${random.digits(10)} DESC DATE:250228 CO ENTRY DESCR:EDI PAYMNT SEC:CTX TRACE#:${trace} EED:250228 IND ID:${customer} IND NAME:NORTHWIND FOODS INC PMT INFO:TRN*1*${customer}*${random.digits(10)}\\`,
+        );
       } else if (pick < 0.8) {
         amount = random.int(1_000, 500_000);
         debits += amount;
@@ -92,10 +105,7 @@ export function writeBai2(path: string, entries: number, accounts: number, seed 
       } else if (pick < 0.9) {
         amount = random.int(100_000, 90_000_000);
         credits += amount;
-        detail = [
-          `16,195,${amount},0,${bankRef},${customer},SWIFT MT103 CREDIT B/O: ${payer}`,
-          `88,ORD INST: CSCBUS6SXXX CASCADE CORPORATE BANK REMI: PAYMENT ${customer}`,
-        ];
+        detail = detailRecord(`16,195,${amount},0,${bankRef},${customer},`, `SWIFT MT103 CREDIT B/O: ${payer} ORD INST: CSCBUS6SXXX CASCADE CORPORATE BANK REMI: PAYMENT ${customer}`);
       } else if (pick < 0.95) {
         amount = random.int(10_000, 5_000_000);
         credits += amount;
