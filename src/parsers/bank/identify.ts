@@ -14,7 +14,7 @@ export function identifyBankText(text: string): BankSyntax | undefined {
   const head = text.slice(0, 4096).replace(/^[\s\ufeff\0\x01\x03]+/, '');
   if (/^01,/.test(head)) return 'bai2';
   if (/^OFXHEADER\s*:/i.test(head) || /^<OFX>/i.test(head)) return 'ofx';
-  if (/^(\{1:|:20:|:940:|:942:)/.test(head)) return 'swift';
+  if (/^(\{1:|:20:)/.test(head)) return 'swift';
   // Some banks put header lines (their BIC, "940") before the first field.
   if (/^:20:/m.test(head) && /^:25:/m.test(head) && /^:(?:60[FM]|61|34F|13D?):/m.test(head)) return 'swift';
   if (head.startsWith('<')) {
