@@ -21,7 +21,7 @@ import { readMt940 } from './mt940/read-mt940.js';
 import { readOfx } from './ofx/read-ofx.js';
 import type { BankSink, ReadContext } from './reader.js';
 import { bankText } from './text-input.js';
-import { DEFAULT_BANK_LIMITS, type BankFormat, type BankLimits, type BankParseOptions, type BankParseResult, type BankStatement } from './types.js';
+import { DEFAULT_BANK_LIMITS, type BankLimits, type BankParseOptions, type BankParseResult, type BankStatement } from './types.js';
 
 export type { BankSink } from './reader.js';
 export * from './types.js';
@@ -70,4 +70,3 @@ export function detectBankFormat(bytes: Uint8Array): 'bai2' | 'camt' | 'mt940' |
   return syntax === 'swift' ? 'mt940' : syntax;
 }
 
-export type { BankFormat };

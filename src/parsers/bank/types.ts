@@ -214,7 +214,7 @@ export const DEFAULT_BANK_LIMITS: BankLimits = {
 };
 
 export interface BankParseOptions {
-  /** Name of the original file, for messages only; the format is found from the content. */
+  /** Name of the original file. Not read: the format comes from the content, and messages leave naming the file to the caller. */
   fileName?: string;
   /** Fail with ParseError on the first problem that is an error (a total off, a bad entry); default false. */
   strict?: boolean;
