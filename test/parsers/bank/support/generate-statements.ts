@@ -6,7 +6,7 @@
  * Totals and balances are computed so the files check out.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { Random } from '../../../../src/samplegen/random.js';
+import { Random } from '../../../../src/tools/samplegen/random.js';
 
 class ChunkWriter {
   private readonly fd: number;
