@@ -8,7 +8,9 @@
 import PostalMime, { type Address, type Email } from 'postal-mime';
 import { ParseError, errorMessage } from '../../core/errors.js';
 import { MailLimitError, type MailLimits } from '../limits.js';
-import type { AutomationHeaders, MailAddress, MailAttachment, MailHeader, MailMessage } from './message.js';
+import { automationHeaders } from './automation-headers.js';
+import type { MailAddress, MailAttachment, MailMessage } from './message.js';
+import { isCompoundFile } from './outlook-msg.js';
 import { checkPartCount } from './mime-shape.js';
 import { findQuotedOriginal } from './quoted.js';
 
@@ -61,6 +63,11 @@ export async function readEml(
       message.forwarded.push({ part, fileName: attachment.filename ?? undefined, message: await readNested(data) });
       continue;
     }
+    const saved = await savedMessage(data, attachment.filename, attachment.mimeType, readNested);
+    if (saved) {
+      message.forwarded.push({ part, fileName: attachment.filename ?? undefined, message: saved });
+      continue;
+    }
     const contentId = attachment.contentId ? bare(attachment.contentId) : undefined;
     message.attachments.push({
       part,
@@ -75,6 +82,28 @@ export async function readEml(
   }
   message.quoted = findQuotedOriginal(message.text);
   return message;
+}
+
+/**
+ * A message saved to a file and attached as one (an Outlook .msg dragged into a mail, an
+ * .eml sent as application/octet-stream) is a forwarded message too, when it reads as one;
+ * when it does not, it stays an attachment for the remittance reader to judge.
+ */
+async function savedMessage(
+  data: Uint8Array,
+  fileName: string | null,
+  mimeType: string,
+  readNested: (bytes: Uint8Array) => Promise<MailMessage>,
+): Promise<MailMessage | undefined> {
+  const name = (fileName ?? '').toLowerCase();
+  const outlook = isCompoundFile(data) && (name.endsWith('.msg') || mimeType === 'application/vnd.ms-outlook');
+  if (!outlook && !name.endsWith('.eml')) return undefined;
+  try {
+    return await readNested(data);
+  } catch (err) {
+    if (err instanceof MailLimitError) throw err;
+    return undefined;
+  }
 }
 
 function referencesCid(html: string, contentId: string): boolean {
@@ -94,24 +123,4 @@ function mailbox(address: Address | undefined): MailAddress | undefined {
 
 function mailboxOf(address: Address): MailAddress {
   return { name: (address.name ?? '').trim(), address: (address.address ?? '').trim().toLowerCase() };
-}
-
-/** The headers RFC 3834 (Auto-Submitted), RFC 2369 (List-*), RFC 6522 (reports) and common practice use. */
-export function automationHeaders(headers: MailHeader[]): AutomationHeaders {
-  const first = (key: string) => headers.find((header) => header.key === key)?.value.trim();
-  const result: AutomationHeaders = {};
-  const set = (field: keyof AutomationHeaders, value: string | undefined) => {
-    if (value !== undefined && value !== '') result[field] = value;
-  };
-  set('autoSubmitted', first('auto-submitted'));
-  set('xAutoreply', first('x-autoreply') ?? first('x-autorespond'));
-  set('precedence', first('precedence'));
-  set('listUnsubscribe', first('list-unsubscribe'));
-  set('listId', first('list-id'));
-  const contentType = first('content-type');
-  if (contentType) {
-    set('contentType', contentType.split(';')[0]!.trim().toLowerCase());
-    set('reportType', /report-type\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase());
-  }
-  return result;
 }

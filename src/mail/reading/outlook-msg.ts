@@ -15,7 +15,7 @@ const MsgReader = msgreader.default;
 import { ParseError, errorMessage } from '../../core/errors.js';
 import type { MailLimits } from '../limits.js';
 import { MailLimitError } from '../limits.js';
-import { automationHeaders } from './eml.js';
+import { automationHeaders } from './automation-headers.js';
 import type { MailAddress, MailAttachment, MailHeader, MailMessage } from './message.js';
 import { findQuotedOriginal } from './quoted.js';
 
