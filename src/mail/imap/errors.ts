@@ -42,10 +42,10 @@ export function mailboxErrorFrom(err: unknown, where: string, secrets: string[] 
   }
   if (code === 'ECONNREFUSED') return new MailboxError('connection-refused', `${where} refused the connection (nothing listens on that port)`, 'check mailbox host and port');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new MailboxError('host-not-found', `${where}: the host name does not resolve`, 'check the mailbox host');
-  if (TLS_CODES.test(code) || /certificate|ssl routines|tls/i.test(facts.message ?? '')) {
-    return new MailboxError('tls', `${where}: TLS failed (${code || said})`, 'check mailbox tls and port (993 implicit TLS, 143 STARTTLS), or the server certificate');
-  }
+  const tls = () => new MailboxError('tls', `${where}: TLS failed (${code || said})`, 'check mailbox tls and port (993 implicit TLS, 143 STARTTLS), or the server certificate');
+  if (TLS_CODES.test(code)) return tls();
   if (/TIMEOUT/i.test(code) || code === 'ETIMEDOUT') return new MailboxError('timeout', `${where} did not answer in time (${code})`);
+  if (/certificate|ssl routines|wrong version number|handshake/i.test(facts.message ?? '')) return tls();
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection' || code === 'EConnectionClosed' || /^ClosedAfterConnect/.test(code)) {
     return new MailboxError('connection-lost', `${where} closed the connection (${code}: ${said})`);
   }

@@ -71,14 +71,18 @@ function headerAt(lines: string[], i: number, score: HeaderScorer): { cells: str
   if (first.length < 2) return undefined;
   let header = first;
   let next = i + 1;
-  if (score(first.map((run) => run.text)) <= 0) {
-    // A header wrapped over two lines: "Invoice   Amount" over "Number    Paid".
-    const second = next < lines.length ? runs(lines[next]!) : [];
-    if (second.length < 2 || !stacked(first, second)) return undefined;
-    header = merge(first, second);
-    if (score(header.map((run) => run.text)) <= 0) return undefined;
-    next += 1;
+  const firstScore = score(first.map((run) => run.text));
+  // A header wrapped over two lines: "Invoice   Amount" over "Number    Paid". The second
+  // line holds words only, each under a word of the first.
+  const second = next < lines.length ? runs(lines[next]!) : [];
+  if (second.length >= 1 && !second.some((run) => /\d/.test(run.text)) && stacked(first, second)) {
+    const merged = merge(first, second);
+    if (score(merged.map((run) => run.text)) >= Math.max(firstScore, 1)) {
+      header = merged;
+      next += 1;
+    }
   }
+  if (header === first && firstScore <= 0) return undefined;
   let columns = widen(header);
   if (next < lines.length && isRule(lines[next]!)) {
     const dashes = runs(lines[next]!.replace(/[=+|]/g, (c) => (c === '|' ? ' ' : '-')), 1);
