@@ -13,6 +13,7 @@ import type { MailAddress, MailAttachment, MailMessage } from './message.js';
 import { isCompoundFile } from './outlook-msg.js';
 import { checkPartCount } from './mime-shape.js';
 import { findQuotedOriginal } from './quoted.js';
+import { repairWindows1252 } from './windows-1252.js';
 
 /** Reads one message; `readNested` reads a forwarded one (and counts how deep it sits). */
 export async function readEml(
@@ -41,17 +42,17 @@ export async function readEml(
     messageId: bare(email.messageId),
     from: mailbox(email.from),
     to: (email.to ?? []).flatMap((address) => (address.group ? address.group.map(mailboxOf) : [mailboxOf(address)])),
-    subject: (email.subject ?? '').trim(),
+    subject: repairWindows1252(email.subject ?? '').trim(),
     date: email.date,
     headers: email.headers.map((header) => ({ key: header.key, value: header.value })),
     automation: automationHeaders(email.headers),
-    text: email.text ?? '',
-    html: email.html,
+    text: repairWindows1252(email.text ?? ''),
+    html: repairWindows1252(email.html),
     attachments: [],
     forwarded: [],
     quoted: undefined,
   };
-  const html = email.html ?? '';
+  const html = message.html ?? '';
   let attachmentNo = 0;
   let inlineNo = 0;
   for (const attachment of email.attachments) {
@@ -60,18 +61,18 @@ export async function readEml(
     const inline = attachment.disposition === 'inline' || (attachment.disposition === null && attachment.related === true);
     const part = inline ? `inline part ${(inlineNo += 1)}` : `attachment ${(attachmentNo += 1)}`;
     if (attachment.mimeType === 'message/rfc822' || attachment.mimeType === 'message/global') {
-      message.forwarded.push({ part, fileName: attachment.filename ?? undefined, message: await readNested(data) });
+      message.forwarded.push({ part, fileName: repairWindows1252(attachment.filename ?? undefined), message: await readNested(data) });
       continue;
     }
     const saved = await savedMessage(data, attachment.filename, attachment.mimeType, readNested);
     if (saved) {
-      message.forwarded.push({ part, fileName: attachment.filename ?? undefined, message: saved });
+      message.forwarded.push({ part, fileName: repairWindows1252(attachment.filename ?? undefined), message: saved });
       continue;
     }
     const contentId = attachment.contentId ? bare(attachment.contentId) : undefined;
     message.attachments.push({
       part,
-      fileName: attachment.filename ?? undefined,
+      fileName: repairWindows1252(attachment.filename ?? undefined),
       contentType: attachment.mimeType.toLowerCase(),
       disposition: attachment.disposition === 'attachment' ? 'attachment' : attachment.disposition === 'inline' ? 'inline' : undefined,
       contentId,
@@ -122,5 +123,5 @@ function mailbox(address: Address | undefined): MailAddress | undefined {
 }
 
 function mailboxOf(address: Address): MailAddress {
-  return { name: (address.name ?? '').trim(), address: (address.address ?? '').trim().toLowerCase() };
+  return { name: repairWindows1252(address.name ?? '').trim(), address: (address.address ?? '').trim().toLowerCase() };
 }

@@ -10,14 +10,17 @@
  */
 import msgreader, { type FieldsData } from '@kenjiuno/msgreader';
 
-// A CommonJS package: its class is the `default` property of what Node hands to an import.
-const MsgReader = msgreader.default;
+type MsgReaderClass = typeof msgreader.default;
+// A CommonJS package: Node hands an import its exports object (the class is its `default`);
+// bundlers that honour __esModule hand over the class itself.
+const MsgReader: MsgReaderClass = ((msgreader as { default?: MsgReaderClass }).default ?? msgreader) as MsgReaderClass;
 import { ParseError, errorMessage } from '../../core/errors.js';
 import type { MailLimits } from '../limits.js';
 import { MailLimitError } from '../limits.js';
 import { automationHeaders } from './automation-headers.js';
 import type { MailAddress, MailAttachment, MailHeader, MailMessage } from './message.js';
 import { findQuotedOriginal } from './quoted.js';
+import { repairWindows1252 } from './windows-1252.js';
 
 /** Compound File Binary signature ([MS-CFB] 2.2). */
 export function isCompoundFile(bytes: Uint8Array): boolean {
@@ -108,7 +111,7 @@ function recipientAddress(recipient: FieldsData): MailAddress {
 function htmlBody(fields: FieldsData): string | undefined {
   if (fields.bodyHtml) return fields.bodyHtml;
   if (!fields.html || fields.html.length === 0) return undefined;
-  return new TextDecoder(codePageLabel(fields.internetCodepage)).decode(fields.html);
+  return repairWindows1252(new TextDecoder(codePageLabel(fields.internetCodepage)).decode(fields.html));
 }
 
 const CODE_PAGES: Record<number, string> = {
