@@ -74,7 +74,7 @@ function headerAt(lines: string[], i: number, score: HeaderScorer): { cells: str
   const firstScore = score(first.map((run) => run.text));
   // A header wrapped over two lines: "Invoice   Amount" over "Number    Paid". The second
   // line holds words only, each under a word of the first.
-  const second = next < lines.length ? runs(lines[next]!) : [];
+  const second = next < lines.length && !isRule(lines[next]!) ? runs(lines[next]!) : [];
   if (second.length >= 1 && !second.some((run) => /\d/.test(run.text)) && stacked(first, second)) {
     const merged = merge(first, second);
     if (score(merged.map((run) => run.text)) >= Math.max(firstScore, 1)) {
