@@ -8,6 +8,7 @@
  */
 import { MailLimitError, type MailLimits } from '../limits.js';
 
+const DELIMITER_END = /^[ \t]*(\r?\n|$)/;
 const BOUNDARY = /boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))/gi;
 
 /** Throws MailLimitError when the message declares more parts than `limits.maxParts`. */
@@ -27,6 +28,8 @@ export function checkPartCount(bytes: Uint8Array, limits: MailLimits): number {
       const after = at + delimiter.length;
       // The close delimiter (--boundary--) ends a body; it starts no part.
       if (text.charCodeAt(after) === 45 && text.charCodeAt(after + 1) === 45) continue;
+      // Only the whole boundary on its line: "--d1" is not a delimiter of boundary "d1" when it is "--d10".
+      if (!DELIMITER_END.test(text.slice(after, after + 80))) continue;
       parts += 1;
     }
   }
