@@ -122,6 +122,7 @@ interface Owner {
   gid: number;
   internalUser: string;
   loginUser: string;
+  group: string;
 }
 
 /**
@@ -132,10 +133,11 @@ async function mailOwner(): Promise<Owner> {
   if (process.getuid?.() === 0) {
     const uid = Number((await run('id', ['-u', 'dovecot'])).stdout.trim());
     const gid = Number((await run('id', ['-g', 'dovecot'])).stdout.trim());
-    return { uid, gid, internalUser: 'dovecot', loginUser: 'dovenull' };
+    return { uid, gid, internalUser: 'dovecot', loginUser: 'dovenull', group: 'dovecot' };
   }
   const name = (await run('id', ['-un'])).stdout.trim();
-  return { uid: process.getuid!(), gid: process.getgid!(), internalUser: name, loginUser: name };
+  const group = (await run('id', ['-gn'])).stdout.trim();
+  return { uid: process.getuid!(), gid: process.getgid!(), internalUser: name, loginUser: name, group };
 }
 
 function dovecotConfig(o: { dir: string; port: number; tlsPort: number; cert: string; key: string; owner: Owner; capabilities: string | undefined }): string {
@@ -149,7 +151,7 @@ protocols = imap
 listen = 127.0.0.1
 default_internal_user = ${o.owner.internalUser}
 default_login_user = ${o.owner.loginUser}
-${rootless ? 'default_internal_group = ' + o.owner.internalUser + '\n' : ''}ssl = yes
+${rootless ? `default_internal_group = ${o.owner.group}\n` : ''}ssl = yes
 ssl_cert = <${o.cert}
 ssl_key = <${o.key}
 disable_plaintext_auth = no
