@@ -95,7 +95,7 @@ describe.skipIf(!present)('shared sample mailbox', () => {
         for (const remittance of parsed.remittances) references.push(...remittance.lines.map((line) => line.reference));
       }
       const decision = identifyPayer({ message, senders: {}, invoices: lookup, references });
-      expect({ file: row['file'], payer: decision.payer, why: decision.payer ? decision.method : decision.reason }).toMatchObject({ file: row['file'], payer: row['payer'] });
+      expect({ file: row['file'], payer: decision.payer, why: decision.payer === undefined ? decision.reason : decision.method }).toMatchObject({ file: row['file'], payer: row['payer'] });
     }
   });
 });
