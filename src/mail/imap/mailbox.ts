@@ -95,17 +95,28 @@ export class Mailbox {
     return [...this.client.capabilities.keys()].map((name) => name.toUpperCase());
   }
 
-  /** Messages with a UID above the cursor's (all of them without a cursor, or after renumbering). */
-  async listNew(folder: string, cursor: MailCursor | undefined): Promise<NewMessages> {
+  /**
+   * Messages with a UID above the cursor's (all of them without a cursor, or after
+   * renumbering); `since` (an ISO date) keeps only those the server received on or after
+   * that day (SEARCH SINCE, by INTERNALDATE), for a first run or `--since`.
+   */
+  async listNew(folder: string, cursor: MailCursor | undefined, options: { since?: string } = {}): Promise<NewMessages> {
     const box = await this.select(folder);
     const uidValidity = box.uidValidity.toString();
     const renumbered = cursor !== undefined && cursor.uidValidity !== uidValidity;
     const after = cursor && !renumbered ? cursor.lastUid : 0;
     const messages: NewMessage[] = [];
-    if (box.exists > 0 && box.uidNext > after + 1) {
+    let range = `${after + 1}:*`;
+    if (options.since !== undefined && box.exists > 0) {
+      const since = options.since;
+      const found = await this.guard(async () => this.client.search({ since: new Date(`${since}T00:00:00Z`) }, { uid: true }));
+      const uids = (found || []).filter((uid) => uid > after);
+      range = uidSet(uids);
+    }
+    if (range !== '' && box.exists > 0 && box.uidNext > after + 1) {
       // "n:*" always includes the last message even when its UID is below n (RFC 9051 6.4.8): filtered below.
       await this.guard(async () => {
-        for await (const message of this.client.fetch(`${after + 1}:*`, { uid: true, size: true, flags: true, internalDate: true, envelope: true }, { uid: true })) {
+        for await (const message of this.client.fetch(range, { uid: true, size: true, flags: true, internalDate: true, envelope: true }, { uid: true })) {
           if (message.uid <= after) continue;
           messages.push({
             uid: message.uid,
@@ -195,4 +206,17 @@ export class Mailbox {
       throw mailboxErrorFrom(err, this.where, [this.secret]);
     }
   }
+}
+
+/** UIDs as an IMAP sequence set of ranges ("3:7,9,12:20"), so a long list stays a short command. */
+export function uidSet(uids: number[]): string {
+  const sorted = [...new Set(uids)].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
+    pieces.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
+    i = j + 1;
+  }
+  return pieces.join(',');
 }

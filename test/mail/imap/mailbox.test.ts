@@ -6,10 +6,10 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailboxError } from '../../../src/mail/imap/errors.js';
-import { openMailbox, type Mailbox, type MailboxSettings } from '../../../src/mail/imap/mailbox.js';
+import { openMailbox, uidSet, type Mailbox, type MailboxSettings } from '../../../src/mail/imap/mailbox.js';
 import { readMessage } from '../../../src/mail/reading/read-message.js';
 import { startDovecot, type TestDovecot } from '../../support/dovecot.js';
-import { append, remittanceMail } from './seed.js';
+import { append, createFolder, remittanceMail } from './seed.js';
 
 let server: TestDovecot;
 const MAX = 50 * 1024 * 1024;
@@ -17,6 +17,7 @@ const MAX = 50 * 1024 * 1024;
 beforeAll(async () => {
   server = await startDovecot();
   await append(server, 'INBOX', [remittanceMail(1), remittanceMail(2), remittanceMail(3)]);
+  await createFolder(server, 'Archive');
 }, 60_000);
 afterAll(async () => server?.stop());
 
@@ -73,6 +74,15 @@ describe('IMAP mailbox against Dovecot', () => {
     const later = await withMailbox((mailbox) => mailbox.listNew('INBOX', cursor));
     expect(later.messages.map((m) => m.messageId)).toEqual(['remit-4@payer.example']);
     expect(later.messages[0]!.uid).toBeGreaterThan(cursor.lastUid);
+  });
+
+  it('lists only what the server received since a day, when asked (a first run, --since)', async () => {
+    await append(server, 'Archive', [remittanceMail(90)], new Date('2024-01-15T10:00:00Z'));
+    await append(server, 'Archive', [remittanceMail(91)], new Date('2024-09-30T10:00:00Z'));
+    const listed = await withMailbox((mailbox) => mailbox.listNew('Archive', undefined, { since: '2024-06-01' }));
+    expect(listed.messages.map((m) => [m.messageId, m.receivedAt])).toEqual([['remit-91@payer.example', '2024-09-30T10:00:00.000Z']]);
+    const none = await withMailbox((mailbox) => mailbox.listNew('Archive', undefined, { since: '2025-01-01' }));
+    expect(none.messages).toEqual([]);
   });
 
   it('lists everything again when the folder was renumbered (another UIDVALIDITY)', async () => {
@@ -162,5 +172,12 @@ describe('IMAP mailbox against Dovecot', () => {
     const err = await failure(withMailbox((mailbox) => mailbox.listNew('No/Such/Folder', undefined)));
     expect(err.kind).toBe('folder');
     expect(err.message).toMatch(/No\/Such\/Folder/);
+  });
+});
+
+describe('uidSet', () => {
+  it('writes UIDs as ranges', () => {
+    expect(uidSet([9, 3, 4, 5, 12, 7, 13, 14, 3])).toBe('3:5,7,9,12:14');
+    expect(uidSet([])).toBe('');
   });
 });

@@ -2,12 +2,24 @@
 import { ImapFlow } from 'imapflow';
 import type { TestDovecot } from '../../support/dovecot.js';
 
-export async function append(server: TestDovecot, folder: string, messages: string[]): Promise<void> {
+export async function append(server: TestDovecot, folder: string, messages: string[], receivedAt?: Date): Promise<void> {
   const client = new ImapFlow({ host: server.host, port: server.port, secure: false, doSTARTTLS: false, auth: { user: server.user, pass: server.password }, logger: false });
   client.on('error', () => undefined);
   await client.connect();
   try {
-    for (const message of messages) await client.append(folder, Buffer.from(message.replace(/\r?\n/g, '\r\n')));
+    for (const message of messages) await client.append(folder, Buffer.from(message.replace(/\r?\n/g, '\r\n')), [], receivedAt);
+  } finally {
+    await client.logout();
+  }
+}
+
+/** Create a folder with the server's own CREATE, so a test can fill it. */
+export async function createFolder(server: TestDovecot, path: string): Promise<void> {
+  const client = new ImapFlow({ host: server.host, port: server.port, secure: false, doSTARTTLS: false, auth: { user: server.user, pass: server.password }, logger: false });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.mailboxCreate(path);
   } finally {
     await client.logout();
   }
