@@ -15,12 +15,15 @@ import { DEFAULT_LIMITS, type ParseLimits } from '../../parsers/types.js';
 import { isZip } from './archive.js';
 import { remittanceHeader } from './header-score.js';
 import { htmlTables } from './html-tables.js';
+import { textTables } from './text-tables.js';
 
 export type DocumentFormat = 'pdf' | 'csv' | 'xlsx' | 'xls' | 'xls-html' | 'x12-820' | 'edifact-remadv';
 
 export type AttachmentKind =
   | { kind: 'document'; format: DocumentFormat }
   | { kind: 'archive' }
+  /** A text file holding an aligned (fixed-width) table: read like a body table. */
+  | { kind: 'text-table'; text: string }
   | { kind: 'skip'; reason: string };
 
 export interface KindOptions {
@@ -118,6 +121,9 @@ function textKind(facts: AttachmentFacts, options: KindOptions): AttachmentKind 
     rows = [];
   }
   if (remittanceHeader(rows.map((row) => row.map((cell) => cell.text)), options.columns)) return { kind: 'document', format: 'csv' };
+  if (textTables(detected.text.slice(0, 1_048_576), (cells) => remittanceHeader([cells], options.columns, 1)?.score ?? 0).length > 0) {
+    return { kind: 'text-table', text: detected.text };
+  }
   return skip('text with no remittance columns (if it is one, name its columns in payers.<ID>.columns)');
 }
 

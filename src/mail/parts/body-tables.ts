@@ -16,7 +16,7 @@ import { paymentFields, type PaymentFields } from './payment-fields.js';
 import { textTables } from './text-tables.js';
 
 export interface BodyTable {
-  /** Where it was read: "HTML body", "text body", or under a forwarded message. */
+  /** Where it was read: "HTML body", "text body", a text attachment, or under a forwarded message. */
   origin: string;
   /** Header first; ready for remittancesFromRows. */
   rows: Row[];

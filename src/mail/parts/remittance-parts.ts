@@ -5,7 +5,8 @@
  *
  * A body table is read only where the same message carries no remittance document of its
  * own: a payer that attaches the advice and summarises it in the body sends one payment,
- * not two. Automatic replies, reports and newsletters give nothing, at any level.
+ * not two. A text attachment holding an aligned table (a fixed-width report saved as .txt)
+ * is read as a body table whose origin is the attachment. Automatic replies, reports and newsletters give nothing, at any level.
  */
 import { DEFAULT_LIMITS, type ParseLimits } from '../../parsers/types.js';
 import { DEFAULT_MAIL_LIMITS, MailLimitError, type MailLimits } from '../limits.js';
@@ -95,9 +96,9 @@ class PartWalker {
       this.out.skipped.push({ part: prefix ? prefix.replace(/ > $/, '') : 'message', reason: kind.reason });
       return;
     }
-    const before = this.out.documents.length;
+    const before = this.out.documents.length + this.out.bodyTables.length;
     for (const attachment of message.attachments) this.attachment(attachment, prefix);
-    const ownDocuments = this.out.documents.length - before;
+    const ownDocuments = this.out.documents.length + this.out.bodyTables.length - before;
     for (const forwarded of message.forwarded) this.message(forwarded.message, `${prefix}forwarded message (${forwarded.part}) > `);
 
     const tables = bodyTables({ text: message.text, html: message.html }, prefix, this.options);
@@ -115,6 +116,10 @@ class PartWalker {
     const kind = attachmentKind({ bytes, contentType: declaredType, fileName: nameAsSent, inline }, this.kindOptions);
     if (kind.kind === 'skip') {
       this.out.skipped.push({ part: label, reason: kind.reason });
+      return;
+    }
+    if (kind.kind === 'text-table') {
+      this.out.bodyTables.push(...bodyTables({ text: kind.text, html: undefined }, `${label} > `, this.options).map((table) => ({ ...table, origin: label })));
       return;
     }
     if (kind.kind === 'document') {

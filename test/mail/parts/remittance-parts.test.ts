@@ -79,4 +79,18 @@ describe('remittanceParts', () => {
     expect(result.bodyTables).toEqual([]);
     expect(result.skipped.at(-1)).toEqual({ part: 'HTML body', reason: 'a table in the body of a message that attaches its remittance: the attachment is read' });
   });
+
+  it('reads a fixed-width report attached as .txt like a body table, and then not the body', async () => {
+    const report = ['Payment Number: TXT-1', 'Payment Date: 10/20/2024', '', 'Invoice Number    Amount Paid', 'INV-1                  12.00', ''].join('\r\n');
+    const raw = [
+      'From: ap@payer.example', 'To: ar@northwind.test', 'Subject: report', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="t"', '',
+      '--t', 'Content-Type: text/plain', '', 'Payment Number: TXT-1', 'Invoice Number    Amount Paid', 'INV-1                  12.00', '',
+      '--t', 'Content-Type: text/plain; name="remit.txt"', 'Content-Disposition: attachment; filename="remit.txt"', '', report,
+      '--t--', '',
+    ].join('\r\n');
+    const result = remittanceParts(await readMessage(Buffer.from(raw)));
+    expect(result.documents).toEqual([]);
+    expect(result.bodyTables.map((t) => [t.origin, t.fields.paymentRef])).toEqual([['attachment 1 "remit.txt"', 'TXT-1']]);
+    expect(result.skipped).toEqual([{ part: 'text body', reason: 'a table in the body of a message that attaches its remittance: the attachment is read' }]);
+  });
 });
