@@ -13,7 +13,7 @@ import { readDelimited } from '../../parsers/tabular/delimited.js';
 import { listZip } from '../../parsers/tabular/zip-guard.js';
 import { DEFAULT_LIMITS, type ParseLimits } from '../../parsers/types.js';
 import { isZip } from './archive.js';
-import { remittanceHeader } from './header-score.js';
+import { headerRowScore, remittanceHeader } from './header-score.js';
 import { htmlTables } from './html-tables.js';
 import { textTables } from './text-tables.js';
 
@@ -121,7 +121,7 @@ function textKind(facts: AttachmentFacts, options: KindOptions): AttachmentKind 
     rows = [];
   }
   if (remittanceHeader(rows.map((row) => row.map((cell) => cell.text)), options.columns)) return { kind: 'document', format: 'csv' };
-  if (textTables(detected.text.slice(0, 1_048_576), (cells) => remittanceHeader([cells], options.columns, 1)?.score ?? 0).length > 0) {
+  if (textTables(detected.text.slice(0, 1_048_576), (cells) => headerRowScore(cells, options.columns)).length > 0) {
     return { kind: 'text-table', text: detected.text };
   }
   return skip('text with no remittance columns (if it is one, name its columns in payers.<ID>.columns)');

@@ -10,7 +10,7 @@
  */
 import type { Row } from '../../parsers/tabular/cells.js';
 import { textCell } from '../../parsers/tabular/cells.js';
-import { remittanceHeader, type RemittanceHeader } from './header-score.js';
+import { headerRowScore, remittanceHeader, type RemittanceHeader } from './header-score.js';
 import { htmlTables } from './html-tables.js';
 import { paymentFields, type PaymentFields } from './payment-fields.js';
 import { textTables } from './text-tables.js';
@@ -40,7 +40,7 @@ export function bodyTables(body: { text: string; html: string | undefined }, ori
     const fromHtml = htmlBodyTables(body.html, options);
     if (fromHtml.length > 0) return fromHtml.map((table) => finish(table, `${origin}HTML body`, options));
   }
-  const found = textTables(body.text, (cells) => remittanceHeader([cells], options.columns, 1)?.score ?? 0);
+  const found = textTables(body.text, (cells) => headerRowScore(cells, options.columns));
   const picked = pick(found.map((table) => ({ rows: table.rows, header: remittanceHeader(table.rows, options.columns, 1), before: table.textBefore })));
   return picked.map((table, index) => finish({ ...table, before: since(table.before, picked[index - 1]?.before) }, `${origin}text body`, options));
 }
