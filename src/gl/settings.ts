@@ -41,6 +41,8 @@ export interface BcCashReceiptSettings {
   /** Where the cash lands: the cash receipt journal's balancing account. */
   balAccountType: 'G/L Account' | 'Bank Account';
   balAccountNo?: string;
+  /** The company's local currency in Business Central: its Currency Code is written blank. */
+  localCurrency?: string;
 }
 export interface IntacctJournalSettings { accounts: AccountOverrides; journal: string; dateFormat: DateFormat; locationId?: string }
 export interface SapLockboxSettings {
@@ -85,7 +87,7 @@ const FORMAT_KEYS: Record<ErpFormatName, string[]> = {
   'netsuite-payment': ['accounts', 'subsidiary', 'date_format', 'payment_method', 'max_lines_per_entry'],
   'qbo-journal': ['accounts', 'date_format'],
   'xero-journal': ['accounts', 'tax_rate', 'max_lines_per_file'],
-  'bc-cash-receipt': ['accounts', 'journal_template', 'journal_batch', 'bal_account_type', 'bal_account_no'],
+  'bc-cash-receipt': ['accounts', 'journal_template', 'journal_batch', 'bal_account_type', 'bal_account_no', 'local_currency'],
   'intacct-journal': ['accounts', 'journal', 'date_format', 'location_id'],
   'sap-lockbox': ['accounts', 'destination', 'origin', 'lockbox_number', 'reason_codes', 'payers'],
 };
@@ -226,7 +228,12 @@ function parseFormat(format: ErpFormatName, raw: Raw, at: string, add: Add): For
       if (type === 'Bank Account' && no === undefined) add(`${at}.bal_account_no`, 'is required with bal_account_type "Bank Account": the bank account no. in Business Central');
       const template = code(raw, 'journal_template', `${at}.journal_template`, add, 10) ?? 'CASHRCPT';
       const batch = code(raw, 'journal_batch', `${at}.journal_batch`, add, 10) ?? 'GENERAL';
-      return { accounts, journalTemplate: template, journalBatch: batch, balAccountType: type === 'Bank Account' ? 'Bank Account' : 'G/L Account', ...(no !== undefined ? { balAccountNo: no } : {}) };
+      const local = text(raw, 'local_currency', `${at}.local_currency`, add);
+      if (local !== undefined && !/^[A-Z]{3}$/.test(local)) add(`${at}.local_currency`, `must be a three-letter currency code, got "${local}"`);
+      return {
+        accounts, journalTemplate: template, journalBatch: batch, balAccountType: type === 'Bank Account' ? 'Bank Account' : 'G/L Account',
+        ...(no !== undefined ? { balAccountNo: no } : {}), ...(local !== undefined && /^[A-Z]{3}$/.test(local) ? { localCurrency: local } : {}),
+      };
     }
     case 'intacct-journal': {
       const journal = text(raw, 'journal', `${at}.journal`, add);
