@@ -98,7 +98,8 @@ export function splitForApplication(entry: PostingEntry, accounts: PostingAccoun
     // An overpayment taken in is cash beyond what the invoice needs: it stays unapplied on the payment.
     target.cashMinor += s.cashMinor + Math.min(s.writeOffMinor, 0);
     if (s.writeOffMinor < 0) {
-      pair('receivable', accounts.receivable, 'write-off', accounts.writeOff, -s.writeOffMinor, s.invoice, `small overpayment on ${s.invoice} taken in from the payment's unapplied amount`, true);
+      // It leaves the customer's unapplied credit, not the invoice: the line names the invoice in its memo only.
+      pair('receivable', accounts.receivable, 'write-off', accounts.writeOff, -s.writeOffMinor, null, `small overpayment on ${s.invoice} taken in from the payment's unapplied amount`, true);
     }
     if (can.discounts) target.discountMinor += s.discountMinor;
     else pair('discount', accounts.discount, 'receivable', accounts.receivable, s.discountMinor, s.invoice, `discount taken on ${s.invoice}: apply this credit to ${s.invoice}`, false);

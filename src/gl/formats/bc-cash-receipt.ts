@@ -45,7 +45,7 @@ export function writeBcCashReceipt(entries: readonly PostingEntry[], settings: B
       out += csvRow([
         settings.journalTemplate, settings.journalBatch, String(lineNo), entry.postingDate,
         accountType === 'Customer' && amount < 0 ? 'Payment' : '', documentNo, external, accountType,
-        identifier(accountNo, 20, 'Account No.', 'bc-cash-receipt'), clip(`${line.memo}`, 100), currency, formatMinor(amount), '', '',
+        identifier(accountNo, 20, 'Account No.', 'bc-cash-receipt'), clip(line.invoice && !applies ? `${line.memo} [invoice ${line.invoice}]` : line.memo, 100), currency, formatMinor(amount), '', '',
         applies ? 'Invoice' : '', applies ? identifier(line.invoice!, 20, 'Applies-to Doc. No.', 'bc-cash-receipt') : '',
       ]);
     }
