@@ -51,9 +51,14 @@ export function clip(value: string, max: number): string {
   return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
 
-/** A CSV row of text cells (formula-neutralised, quoted where needed), with its line end. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A CSV row, with its line end: text cells formula-neutralised and quoted where needed; a
+ * plain number (an amount, `-1000.00`) is no formula and is written as it is.
+ */
 export function csvRow(cells: ReadonlyArray<string | null | undefined>): string {
-  return `${cells.map((c) => textCell(c)).join(',')}\r\n`;
+  return `${cells.map((c) => (c && PLAIN_NUMBER.test(c) ? c : textCell(c))).join(',')}\r\n`;
 }
 
 /** The amount of a debit or credit column: decimal major units from minor units, blank for zero. */
