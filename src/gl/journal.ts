@@ -8,7 +8,7 @@
  */
 import { RemitError } from '../core/errors.js';
 import { displayMinor } from '../core/money.js';
-import type { GlAccounts } from '../config/schema.js';
+import type { BaseGlAccounts as GlAccounts } from './settings.js';
 import type { JournalLine, PostableRemittance } from './types.js';
 
 export class UnbalancedJournalError extends RemitError {
