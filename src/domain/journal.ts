@@ -19,6 +19,7 @@ export interface PostableRemittance {
     reference: string;
     paidMinor: Minor;
     unappliedMinor: Minor;
+    /** `review` while a person has still to decide: posted as unapplied cash of the customer until then. */
     status: string;
   }>;
   applications: Array<{
@@ -30,6 +31,8 @@ export interface PostableRemittance {
     deductionMinor: Minor;
     /** Positive: a short payment written off; negative: a small overpayment taken in. */
     writeOffMinor: Minor;
+    /** The application this one undoes (its mirror image after `remit unapply`), where the ledger supplies it. */
+    reversesId?: number | null;
   }>;
   deductions: Array<{
     id: number;
@@ -37,6 +40,8 @@ export interface PostableRemittance {
     invoiceNumber: string | null;
     amountMinor: Minor;
     reasonCode: string;
+    /** The deduction this one undoes, where the ledger supplies it. */
+    reversesId?: number | null;
   }>;
 }
 

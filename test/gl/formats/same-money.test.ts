@@ -1,0 +1,144 @@
+/**
+ * Every format carries the same money as the generic journal: per payment, the cash, the
+ * discount, the deductions, the write-offs, the invoices settled and the unapplied cash, to
+ * the cent, read back from the files each writer produces.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../../src/core/money.js';
+import { buildJournal } from '../../../src/gl/journal.js';
+import { buildPostingEntry } from '../../../src/gl/posting-entry.js';
+import { ERP_FORMAT_NAMES, postingAccountsFor, type ErpFormatName } from '../../../src/gl/settings.js';
+import { writeErpFormat } from '../../../src/gl/formats/registry.js';
+import type { ExportFile } from '../../../src/gl/formats/common.js';
+import { baseAccounts, context, glSettings, ledger, records } from './ledger.js';
+
+type Money = Record<string, Record<'cash' | 'discount' | 'deduction' | 'writeOff' | 'settled' | 'unapplied', number>>;
+const refOf: Record<string, string> = { '101': 'ACH0001', '102': 'CHK 55012', '103': 'WIRE-88' };
+
+function minor(text: string): number {
+  if (text === '') return 0;
+  const parsed = parseAmount(text);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.minor;
+}
+
+function add(money: Money, ref: string, kind: keyof Money[string], amount: number): void {
+  money[ref] ??= { cash: 0, discount: 0, deduction: 0, writeOff: 0, settled: 0, unapplied: 0 };
+  money[ref]![kind] += amount;
+}
+
+/** By account (1090 clearing, 1200 AR, 2410 unapplied, 4910 discount, 6990 write-off, 129x deductions); AR lines without an invoice are unapplied cash of the customer. */
+function byAccount(money: Money, ref: string, account: string, net: number, hasInvoice: boolean): void {
+  if (account === '1090' || account === 'CHECKING') add(money, ref, 'cash', net);
+  else if (account === '4910') add(money, ref, 'discount', net);
+  else if (account === '6990') add(money, ref, 'writeOff', net);
+  else if (account.startsWith('129')) add(money, ref, 'deduction', net);
+  else if ((account === '1200' || account.startsWith('C000')) && hasInvoice) add(money, ref, 'settled', -net);
+  else if (account === '1200' || account === '2410' || account.startsWith('C000')) add(money, ref, 'unapplied', -net);
+  else throw new Error(`unexpected account ${account}`);
+}
+
+function remittanceRef(documentNo: string): string {
+  const id = /^RM(\d+)/.exec(documentNo)?.[1];
+  const ref = id ? refOf[id] : undefined;
+  if (!ref) throw new Error(`no payment for ${documentNo}`);
+  return ref;
+}
+
+const readers: Record<ErpFormatName, (files: ExportFile[], money: Money) => void> = {
+  'netsuite-journal': ([file], money) => readNetsuiteJournal(file!.content, money),
+  'netsuite-payment': (files, money) => {
+    for (const r of records(files[0]!.content)) {
+      // The payment amount repeats on each of its rows: count it once per External ID.
+      const ref = remittanceRef(r['External ID']!);
+      add(money, ref, 'settled', minor(r['Apply - Payment']!) + minor(r['Apply - Disc.']!));
+      add(money, ref, 'discount', minor(r['Apply - Disc.']!));
+    }
+    const seen = new Set<string>();
+    for (const r of records(files[0]!.content)) {
+      if (seen.has(r['External ID']!)) continue;
+      seen.add(r['External ID']!);
+      const ref = remittanceRef(r['External ID']!);
+      const applied = records(files[0]!.content).filter((x) => x['External ID'] === r['External ID']).reduce((s, x) => s + minor(x['Apply - Payment']!), 0);
+      add(money, ref, 'cash', minor(r['Payment']!));
+      add(money, ref, 'unapplied', minor(r['Payment']!) - applied);
+    }
+    if (files[1]) readNetsuiteJournal(files[1].content, money);
+  },
+  'qbo-journal': ([file], money) => {
+    for (const r of records(file!.content)) byAccount(money, remittanceRef(r['Journal No.']!), r['Account Name']!, minor(r['Debits']!) - minor(r['Credits']!), r['Description']!.includes('[invoice '));
+  },
+  'xero-journal': (files, money) => {
+    for (const file of files) for (const r of records(file.content)) byAccount(money, remittanceRef(r['*Narration']!), r['*AccountCode']!, minor(r['*Amount']!), r['Description']!.includes('[invoice '));
+  },
+  'bc-cash-receipt': ([file], money) => {
+    for (const r of records(file!.content)) {
+      const hasInvoice = r['Applies-to Doc. No.'] !== '' || r['Description']!.includes('[invoice ');
+      byAccount(money, remittanceRef(r['Document No.']!), r['Account No.']!, minor(r['Amount']!), hasInvoice);
+    }
+  },
+  'intacct-journal': ([file], money) => {
+    let reference = '';
+    for (const r of records(file!.content)) {
+      if (r['REFERENCE_NO']) reference = r['REFERENCE_NO'];
+      byAccount(money, remittanceRef(reference), r['ACCT_NO']!, minor(r['DEBIT']!) - minor(r['CREDIT']!), r['DOCUMENT'] !== '');
+    }
+  },
+  'sap-lockbox': (files, money) => {
+    const codes: Record<string, 'discount' | 'writeOff' | 'deduction'> = { DIS: 'discount', WO: 'writeOff', S01: 'deduction', P01: 'deduction', D99: 'deduction' };
+    let ref = '';
+    let applied = 0;
+    let check = 0;
+    const close = (): void => {
+      if (ref) add(money, ref, 'unapplied', check - applied);
+    };
+    for (const line of files[0]!.content.split('\r\n').filter(Boolean)) {
+      if (line[0] === '6') {
+        close();
+        ref = line.slice(36, 46).trim();
+        check = Number(line.slice(7, 17));
+        applied = 0;
+        add(money, ref, 'cash', check);
+      } else if (line[0] === '4') {
+        const paid = Number(line.slice(27, 37));
+        const deducted = Number(line.slice(37, 47));
+        applied += paid;
+        add(money, ref, 'settled', paid + deducted);
+        if (deducted) add(money, ref, codes[line.slice(47, 50).trim()]!, deducted);
+      }
+    }
+    close();
+    if (files[1]) {
+      for (const r of records(files[1].content)) byAccount(money, r['payment_ref']!, r['account']!, minor(r['debit']!) - minor(r['credit']!), r['invoice'] !== '');
+    }
+  },
+};
+
+function readNetsuiteJournal(text: string, money: Money): void {
+  for (const r of records(text)) byAccount(money, remittanceRef(r['External ID']!), r['Account']!, minor(r['Debit']!) - minor(r['Credit']!), r['Line Memo']!.includes('[invoice '));
+}
+
+function genericMoney(): Money {
+  const money: Money = {};
+  for (const line of buildJournal(ledger(), baseAccounts)) byAccount(money, line.paymentRef, line.account, line.debitMinor - line.creditMinor, line.invoice !== null && line.account === '1200');
+  return money;
+}
+
+describe('every format carries the money of the generic journal', () => {
+  const expected = genericMoney();
+
+  it('the generic journal of the test ledger is what the test expects', () => {
+    expect(expected['ACH0001']).toEqual({ cash: 150000, discount: 2000 - 2000, deduction: 8000, writeOff: 0, settled: 150000 - 100000 + 7500, unapplied: 10000 + 98000 - 7500 });
+    expect(expected['CHK 55012']).toEqual({ cash: 120002, discount: 0, deduction: 0, writeOff: -2, settled: 120000, unapplied: 0 });
+    expect(expected['WIRE-88']).toEqual({ cash: 30000, discount: 0, deduction: 0, writeOff: 0, settled: 0, unapplied: 30000 });
+  });
+
+  it.each(ERP_FORMAT_NAMES)('%s: cash, discount, deduction, write-off, settled and unapplied per payment, to the cent', (format) => {
+    const accounts = postingAccountsFor(baseAccounts, glSettings, format);
+    const entries = ledger().map((r) => buildPostingEntry(r, context({ accounts })));
+    const files = writeErpFormat(format, entries, glSettings, { accounts, createdAt: '2026-10-05T06:30' });
+    const money: Money = {};
+    readers[format](files, money);
+    expect(money).toEqual(expected);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { postingAccountsFor, validateGlSettings } from '../../src/gl/settings.js';
+import { baseAccounts } from './formats/ledger.js';
+
+describe('gl settings', () => {
+  it('reads closed_through, customers and per-format settings with their accounts', () => {
+    const { settings, problems } = validateGlSettings({
+      bank_clearing: '1090', closed_through: '2026-03-31', document_prefix: 'AC', customers: { AMZ: { id: 'C0001', name: 'Amazon' }, WMT: 'C0002' },
+      formats: { 'xero-journal': { tax_rate: 'Tax Exempt', accounts: { bank_clearing: '610', deductions: { shortage: '631' } } }, 'qbo-journal': { date_format: 'DD/MM/YYYY' } },
+    }, 'companies.acme.gl');
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ closedThrough: '2026-03-31', documentPrefix: 'AC', customers: { AMZ: { id: 'C0001', name: 'Amazon' }, WMT: { id: 'C0002' } } });
+    const accounts = postingAccountsFor(baseAccounts, settings, 'xero-journal');
+    expect(accounts).toMatchObject({ clearing: '610', receivable: '1200', deductions: { default: '1290', shortage: '631', pricing: '1293' } });
+  });
+
+  it('reports every problem with its path', () => {
+    const { problems } = validateGlSettings({
+      closed_through: '31/03/2026', colour: 'red', customers: { AMZ: 7 },
+      formats: {
+        xero: {}, 'xero-journal': { accounts: { bank_clearing: '' } }, 'qbo-journal': { date_format: 'YYYY-MM-DD' }, 'netsuite-journal': {},
+        'sap-lockbox': { destination: 'X', origin: 'Y', lockbox_number: 'ABC', reason_codes: { shortage: 'TOOLONG' } },
+        'bc-cash-receipt': { bal_account_type: 'Bank Account' }, 'intacct-journal': {},
+      },
+    }, 'companies.acme.gl');
+    expect(problems).toEqual([
+      'companies.acme.gl.colour: unknown setting (expected one of: bank_clearing, accounts_receivable, discounts_allowed, unapplied_cash, write_off, deductions, closed_through, document_prefix, customers, bank, bank_fees, formats)',
+      'companies.acme.gl.closed_through: must be a YYYY-MM-DD date, got "31/03/2026"',
+      'companies.acme.gl.customers.AMZ: must be the ERP customer id, or { id, name }',
+      'companies.acme.gl.formats.xero: unknown format (expected one of: netsuite-journal, netsuite-payment, qbo-journal, xero-journal, bc-cash-receipt, intacct-journal, sap-lockbox)',
+      'companies.acme.gl.formats.xero-journal.accounts.bank_clearing: must be a non-empty text',
+      'companies.acme.gl.formats.xero-journal.tax_rate: is required: the tax rate name exactly as Xero shows it for journals without tax (e.g. "Tax Exempt", "BAS Excluded", "No VAT")',
+      'companies.acme.gl.formats.qbo-journal.date_format: must be one of MM/DD/YYYY, DD/MM/YYYY, got "YYYY-MM-DD"',
+      "companies.acme.gl.formats.netsuite-journal.date_format: is required: the date format of the company's ERP locale (MM/DD/YYYY or DD/MM/YYYY or YYYY-MM-DD or DD.MM.YYYY)",
+      'companies.acme.gl.formats.sap-lockbox.lockbox_number: must be up to 7 characters matching ^\\d+$, got "ABC"',
+      'companies.acme.gl.formats.sap-lockbox.reason_codes.shortage: must be an SAP reason code of 1 to 3 letters or digits',
+      'companies.acme.gl.formats.bc-cash-receipt.bal_account_no: is required with bal_account_type "Bank Account": the bank account no. in Business Central',
+      'companies.acme.gl.formats.intacct-journal.journal: is required: the Intacct journal symbol the entries go to (e.g. CRJ)',
+    ]);
+  });
+});
