@@ -160,12 +160,19 @@ export class DateOrderEvidence {
     private readonly payer: string | undefined,
   ) {}
 
-  observe(seen: DateSeen): void {
+  /** Take one value as evidence; returns what it says. */
+  observe(seen: DateSeen): DateEvidence {
     const evidence = dateEvidence(seen.text);
     if (evidence === 'day-first') this.dayFirst ??= seen;
     else if (evidence === 'month-first') this.monthFirst ??= seen;
     else if (evidence === 'either') this.either ??= seen;
     else if (evidence === 'invalid') this.invalid ??= seen;
+    return evidence;
+  }
+
+  /** The first value seen that shows this order (for a message when a later value contradicts it). */
+  example(order: 'dmy' | 'mdy'): DateSeen | undefined {
+    return order === 'dmy' ? this.dayFirst : this.monthFirst;
   }
 
   /** Decided already (more values cannot change the order, only contradict it)? */
