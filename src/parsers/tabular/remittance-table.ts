@@ -57,6 +57,7 @@ export class RemittanceTable {
   private fileSum: Minor = 0;
   private paymentCount = 0;
   private headerFirst = '';
+  private headerFirstAt = -1;
   private columnWhere: string[] = [];
 
   constructor(
@@ -125,6 +126,7 @@ export class RemittanceTable {
     this.layout = layout;
     this.context = { layout, conventions: this.conventions, options, diagnostics: this.diagnostics };
     this.headerFirst = layout.headers.find((h) => h !== '') ?? '';
+    this.headerFirstAt = this.headerFirst === '' ? -1 : layout.headers.indexOf(this.headerFirst);
     this.columnWhere = layout.headers.map((header) => `column "${header}"`);
     return layout;
   }
@@ -132,7 +134,8 @@ export class RemittanceTable {
   private readRow(row: Row, index: number): void {
     const rowNo = index + 1;
     if (isBlank(row)) return;
-    const admitted = this.conventions.admit(row, rowNo) && this.admitLabels(row);
+    const settled = this.conventions.dates.settled && this.conventions.marks.settled;
+    const admitted = settled || (this.conventions.admit(row, rowNo) && this.admitLabels(row));
     if (this.waiting.length > 0 || !admitted || !this.conventions.ready) {
       this.waiting.push({ row, rowNo });
       if (this.conventions.ready) this.flush();
@@ -176,10 +179,11 @@ export class RemittanceTable {
 
   private handle(row: Row, rowNo: number): void {
     const { layout } = this;
-    if (this.headerFirst !== '' && textAt(row, layout.headers.indexOf(this.headerFirst)) === this.headerFirst && isHeaderAgain(row, layout.headers)) return;
+    if (this.headerFirstAt >= 0 && row[this.headerFirstAt]?.text.trim() === this.headerFirst && isHeaderAgain(row, layout.headers)) return;
     if (isTotalRow(row)) return this.footerRow(row, rowNo);
-    const dataRow = (textAt(row, layout.columns.reference) !== '' || textAt(row, layout.columns.po) !== '') && textAt(row, layout.columns.paid) !== '';
-    if (mayHoldLabel(row) || !dataRow) {
+    const { columns } = layout;
+    const dataRow = (filled(row, columns.reference) || filled(row, columns.po)) && filled(row, columns.paid);
+    if (!dataRow || mayHoldLabel(row)) {
       const labels = labelsInRow(row, rowNo, this.custom);
       if (labels.length > 0) return this.applyLabels(labels);
     }
@@ -251,10 +255,16 @@ export class RemittanceTable {
       if (!reference && !po) return; // a note or legend line under the table
       throw new ParseError(`row ${rowNo}: "${reference || po}" has no amount in column "${layout.headers[columns.paid!] ?? 'paid'}"`);
     }
-    const paymentRef = this.paymentField(row, 'paymentRef', columns.payment_ref);
+    // Read straight from the columns when the table has them (every row of a large file does);
+    // where each field came from is only worked out when a payment begins.
+    const refInColumn = textAt(row, columns.payment_ref);
+    const paymentRef = refInColumn || this.paymentField('paymentRef')?.value;
     if (!paymentRef) throw new ParseError(`row ${rowNo}: no payment number in column "${layout.headers[columns.payment_ref ?? -1] ?? 'payment number'}"`);
-    const dateField = this.paymentField(row, 'paymentDate', columns.payment_date);
-    const paymentDate = dateField ? this.readPaymentDate(row, rowNo, dateField) : undefined;
+    const dateCell = columns.payment_date === undefined ? undefined : row[columns.payment_date];
+    const dateInColumn = dateCell !== undefined && dateCell.text.trim() !== '';
+    const paymentDate = dateInColumn
+      ? this.conventions.date(dateCell, rowNo, layout.headers[columns.payment_date!] ?? '')
+      : this.readLabelDate(this.paymentField('paymentDate'));
     if (!paymentDate) throw new ParseError(`row ${rowNo}: no payment date in column "${layout.headers[columns.payment_date ?? -1] ?? 'payment date'}"`);
     const currency = (textAt(row, columns.currency) || this.section.get('currency')?.value || options.currency).toUpperCase();
 
@@ -262,24 +272,26 @@ export class RemittanceTable {
     this.section.sum += paid;
     this.fileSum += paid;
     const current = this.current?.remittance;
-    if (current && current.paymentRef === paymentRef.value && current.paymentDate === paymentDate && current.currency === currency) {
+    if (current && current.paymentRef === paymentRef && current.paymentDate === paymentDate && current.currency === currency) {
       // The next row of the payment being read: the common case, without building its key.
       current.lines.push(lineFrom(row, rowNo, current.lines.length + 1, paid, context));
       if (columns.payment_total !== undefined) this.rowTotal(current, row, rowNo);
       return;
     }
-    const key = `${paymentRef.value}\u0000${paymentDate}\u0000${currency}`;
+    const key = `${paymentRef}\u0000${paymentDate}\u0000${currency}`;
     let remittance: Remittance | undefined;
     if (this.mode === 'whole') remittance = this.payments.get(key);
     else {
-      if (this.finished.has(key)) throw new NotStreamable(`payment ${paymentRef.value} comes back on row ${rowNo} after other payments`);
+      if (this.finished.has(key)) throw new NotStreamable(`payment ${paymentRef} comes back on row ${rowNo} after other payments`);
       if (this.current) {
         this.handOn(this.current.remittance);
         this.finished.add(this.current.key);
       }
     }
     if (!remittance) {
-      remittance = this.newPayment(row, paymentRef, dateField!, paymentDate, currency);
+      const refSource = refInColumn ? this.columnWhere[columns.payment_ref!]! : this.paymentField('paymentRef')!.where;
+      const dateSource = dateInColumn ? this.columnWhere[columns.payment_date!]! : this.paymentField('paymentDate')!.where;
+      remittance = this.newPayment(row, { value: paymentRef, where: refSource }, { value: paymentDate, where: dateSource }, paymentDate, currency);
       if (this.mode === 'whole') this.payments.set(key, remittance);
     }
     this.current = { key, remittance };
@@ -310,19 +322,16 @@ export class RemittanceTable {
     return remittance;
   }
 
-  /** A payment-level field for this row: its column, else the section's label, else the file name. */
-  private paymentField(row: Row, field: PaymentField, column: number | undefined): FieldValue | undefined {
-    const inColumn = textAt(row, column);
-    if (inColumn) return { value: inColumn, where: this.columnWhere[column!]! };
+  /** A payment-level field the row's columns do not give: the section's label, else the file name. */
+  private paymentField(field: PaymentField): FieldValue | undefined {
     const labelled = this.section.get(field);
     if (labelled) return labelled;
     const fromName = field === 'paymentRef' ? this.layout.fileName.paymentRef : field === 'paymentDate' ? this.layout.fileName.paymentDate : undefined;
     return fromName ? { value: fromName, where: `file name "${this.options.fileName.replace(/^.*[\\/]/, '')}"` } : undefined;
   }
 
-  private readPaymentDate(row: Row, rowNo: number, field: FieldValue): string | undefined {
-    const column = this.layout.columns.payment_date;
-    if (column !== undefined && textAt(row, column)) return this.conventions.date(row[column], rowNo, this.layout.headers[column] ?? '');
+  private readLabelDate(field: FieldValue | undefined): string | undefined {
+    if (!field) return undefined;
     const label = (field as FieldValue & { label?: LabelFound }).label;
     if (label) return this.conventions.date(label.cell, label.rowNo, label.label);
     return field.value; // the file name's date is ISO already
@@ -351,6 +360,10 @@ function formatTotal(minor: Minor): string {
   const sign = minor < 0 ? '-' : '';
   const digits = String(Math.abs(minor)).padStart(3, '0');
   return `${sign}${digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${digits.slice(-2)}`;
+}
+
+function filled(row: Row, index: number | undefined): boolean {
+  return index !== undefined && (row[index]?.text ?? '') !== '';
 }
 
 function isBlank(row: Row): boolean {
