@@ -66,14 +66,15 @@ const SHORT_CODES: Record<string, ReasonCode> = {
   FR: 'freight',
 };
 
+/** Words of deduction reasons in English, German, French and Spanish. */
 const KEYWORDS: Array<[RegExp, ReasonCode]> = [
-  [/short/i, 'shortage'],
-  [/damag|defect/i, 'damaged'],
-  [/pric/i, 'pricing'],
-  [/co-?op|advertis|promo|marketing/i, 'co-op'],
-  [/late|penalt|compliance|otif/i, 'late-delivery'],
-  [/return/i, 'returns'],
-  [/freight|shipping/i, 'freight'],
+  [/short|fehlmenge|mindermenge|manquant|faltante/i, 'shortage'],
+  [/damag|defect|besch[äa]dig|bruch|avari|endommag|casse|da[ñn]ad|aver[íi]a|rotura/i, 'damaged'],
+  [/pric|preis|prix|precio/i, 'pricing'],
+  [/co-?op|advertis|promo|marketing|werbekosten|\bwkz\b|publicit|coop[ée]ration|cooperaci[óo]n/i, 'co-op'],
+  [/late|penalt|compliance|otif|versp[äa]t|p[öo]nale|vertragsstrafe|retard|p[ée]nalit|retraso|penalizaci/i, 'late-delivery'],
+  [/return|retoure|r[üu]cksend|retour|devoluci/i, 'returns'],
+  [/freight|shipping|fracht|\bfret\b|\bflete\b/i, 'freight'],
   [/unearned|disallowed\s+(cash\s+)?disc|disc\w*\s+(not\s+earned|disallowed)/i, 'unearned-discount'],
 ];
 

@@ -12,6 +12,10 @@ import type { ParseOptions } from '../types.js';
 import type { Cell, Row } from './cells.js';
 import { DecimalMarkEvidence, markEvidence } from './decimal-mark.js';
 
+function seen(value: { text: string; where?: string | undefined }): string {
+  return `"${value.text.trim()}"${value.where ? ` (${value.where})` : ''}`;
+}
+
 /** The payer's settings that count as known (see ParseOptions.knownDateOrder). */
 export function knownConventions(options: ParseOptions): { dateOrder?: DateOrder; decimalComma?: boolean } {
   const dateOrder = options.knownDateOrder ?? (options.dateOrder !== 'mdy' ? options.dateOrder : undefined);
@@ -138,7 +142,8 @@ export class Conventions {
     if (this.dates.known) return `"${text.trim()}" is not a date in the order ${setting} gives (${this.dates.known})`;
     const other = evidence === 'month-first' ? this.dates.example('dmy') : evidence === 'day-first' ? this.dates.example('mdy') : undefined;
     if (other) {
-      return `"${text.trim()}" is ${evidence} but "${other.text.trim()}"${other.where ? ` (${other.where})` : ''} is ${evidence === 'day-first' ? 'month-first' : 'day-first'}: set ${setting} (dmy or mdy) in remit.yaml`;
+      const [dayFirst, monthFirst] = evidence === 'day-first' ? [`"${text.trim()}"`, seen(other)] : [seen(other), `"${text.trim()}"`];
+      return `day-first ${dayFirst} and month-first ${monthFirst} dates in one file: set ${setting} (dmy or mdy) in remit.yaml`;
     }
     return reason;
   }

@@ -1,9 +1,10 @@
 /**
  * Whether a file writes `1.234,56` (decimal comma) or `1,234.56`, decided from its amounts
- * like the order of dates: a mark followed by one or two digits is the decimal mark, a mark
- * that groups threes (`1.234`, `1,234,567`) the thousands mark, because no writer gives a
- * two-decimal currency three decimals. Both kinds in one file is an error; amounts with no
- * mark read the same either way. The payer's `decimal_comma` wins when it is set.
+ * like the order of dates: the later of two marks is the decimal mark; a lone mark before one
+ * or two digits is the decimal mark; a mark repeated (`1.234.567`) groups thousands. A lone
+ * mark before three digits (`1.250`) says nothing: thousands, or three decimals. Both kinds
+ * in one file is an error; amounts with no mark read the same either way. The payer's
+ * `decimal_comma` wins when it is set.
  */
 export type MarkEvidence = 'comma' | 'point' | 'neutral' | 'either';
 
@@ -19,7 +20,8 @@ export function markEvidence(input: string): MarkEvidence {
   const after = parts[parts.length - 1]!;
   if (parts.length > 2) return mark === ',' ? 'point' : 'comma'; // 1,234,567 / 1.234.567: a thousands mark
   if (after.length === 1 || after.length === 2) return mark === ',' ? 'comma' : 'point';
-  if (after.length === 3 && parts[0]!.length >= 1 && parts[0]!.length <= 3 && parts[0] !== '0') return mark === ',' ? 'point' : 'comma';
+  // One mark before three digits: 1.250 is 1250 with a thousands dot, or 1.25 written to three
+  // decimals (ERP exports do both): the file must tell.
   return 'either';
 }
 

@@ -64,7 +64,7 @@ export function labelsInRow(row: Row, rowNo: number, custom: Map<string, Payment
     if (j === undefined) continue;
     const value = row[j]!;
     // Without a colon a label must be followed by a value of its kind: a header cell is not.
-    if (!fits(role.field, value) || (!colon && value.kind === 'text' && roleOf(value.text, custom))) continue;
+    if (!fits(role.field, value) || (!colon && value.kind === 'text' && !/\d/.test(value.text) && roleOf(value.text, custom))) continue;
     found.push({ field: role.field, value: value.kind === 'date' && value.iso ? value.iso : value.text.trim(), cell: value, label: text.replace(/[:：]\s*$/, '').trim(), rowNo, score: role.score });
     i = j;
   }

@@ -61,6 +61,21 @@ const DATE_FIELDS = new Set<Field>(['invoice_date', 'payment_date', 'date']);
 const SINGLE_FIELDS: Field[] = ['reference', 'invoice_date', 'po', 'gross', 'discount', 'paid', 'payment_ref', 'payment_date', 'currency', 'description', 'method', 'payment_total'];
 
 export const TOTAL_ROW = /^(grand\s+)?totals?\b|^total\s+(payment|paid|amount)|^(summe|gesamtsumme|gesamtbetrag|gesamt|total\s+g[ée]n[ée]ral|totaux|importe\s+total|suma\s+total|suma)\b/i;
+const TOTAL_WORD = /\b(totals?|totale?s?|summe|gesamt\w*|suma|totaux)\b/i;
+
+/**
+ * A totals row: "TOTAL" (or Summe, Gesamt, Total général...) in one of its first cells, or a
+ * total word there ("Payment Amount Total") when the row names no invoice.
+ */
+export function isTotalsRow(row: Row, referenceIndex: number | undefined): boolean {
+  for (let i = 0; i < 3 && i < row.length; i += 1) {
+    const text = row[i]!.text.trim();
+    if (text === '') continue;
+    if (TOTAL_ROW.test(text)) return true;
+    if (TOTAL_WORD.test(text) && (referenceIndex === undefined || referenceIndex === i || (row[referenceIndex]?.text.trim() ?? '') === '')) return true;
+  }
+  return false;
+}
 
 /**
  * Find the layout in the first rows of a table (the header within the first 50; the rows
@@ -79,7 +94,7 @@ export function findLayout(top: Row[], options: ParseOptions): TableLayout {
   const headers = (top[headerRow] ?? []).map((cell) => cell.text.trim());
   const custom = customLabels(options.headerFields);
   const labels = bestLabels(top.slice(0, headerRow).flatMap((row, k) => labelsInRow(row, k + 1, custom)));
-  const sample = sampleRows(top, headerRow, headers);
+  const sample = sampleRows(top, headerRow, headers, custom);
   const plans = headers.map((header, index) => plan(header, index, mapping));
   for (const p of plans) confirmByValues(p, sample);
   const footer = footerTotal(top, headerRow, plans, custom);
@@ -142,16 +157,18 @@ function plan(header: string, index: number, mapping: Map<string, Field>): Colum
 }
 
 /** The data rows under the header in the first rows: not blank, not totals, not labels, not a repeated header. */
-function sampleRows(top: Row[], headerRow: number, headers: string[]): Row[] {
+function sampleRows(top: Row[], headerRow: number, headers: string[], custom: ReturnType<typeof customLabels>): Row[] {
   const out: Row[] = [];
-  for (const row of top.slice(headerRow + 1)) {
+  top.slice(headerRow + 1).forEach((row, k) => {
     const texts = row.map((c) => c.text.trim());
-    if (texts.every((t) => t === '')) continue;
-    if (texts.slice(0, 3).some((t) => TOTAL_ROW.test(t))) continue;
-    if (texts.some((t) => /[:：]$/.test(t))) continue;
-    if (texts.every((t, i) => t === (headers[i] ?? ''))) continue;
+    if (texts.every((t) => t === '')) return;
+    if (texts.slice(0, 3).some((t) => TOTAL_ROW.test(t) || TOTAL_WORD.test(t))) return;
+    if (texts.some((t) => /[:：]$/.test(t))) return;
+    if (texts.every((t, i) => t === (headers[i] ?? ''))) return;
+    // "Check Amount  4,812.35" under the last line: a label, not a line.
+    if (labelsInRow(row, headerRow + 2 + k, custom).length > 0) return;
     out.push(row);
-  }
+  });
   return out;
 }
 
@@ -172,10 +189,12 @@ function confirmByValues(p: ColumnPlan, sample: Row[]): void {
   const v = valuesOf(sample, p.index);
   if (v.filled.length === 0) return;
   const first = `"${v.filled.find((c) => !(AMOUNT_FIELDS.has(p.field!) ? looksLikeAmount(c) : looksLikeDate(c)))?.text.trim().slice(0, 20) ?? ''}"`;
-  if (AMOUNT_FIELDS.has(p.field) && v.amounts < v.filled.length) {
+  // Mostly is enough: one stray text (a footnote mark, "n/a") does not undo a plain header.
+  const mostly = (count: number): boolean => count * 4 >= v.filled.length * 3;
+  if (AMOUNT_FIELDS.has(p.field) && !mostly(v.amounts)) {
     p.why = `${p.why}, but its values are not all amounts (${first}): not read`;
     p.field = undefined;
-  } else if (DATE_FIELDS.has(p.field) && v.dates < v.filled.length) {
+  } else if (DATE_FIELDS.has(p.field) && !mostly(v.dates)) {
     p.why = `${p.why}, but its values are not all dates (${first}): not read`;
     p.field = undefined;
   } else if (p.field === 'reference' && v.filled.length >= 2 && v.filled.every((c, k) => c.text.trim() === String(k + 1))) {
@@ -205,8 +224,7 @@ function footerTotal(top: Row[], headerRow: number, plans: ColumnPlan[], custom:
   const paid = plans.find((p) => p.field === 'paid');
   for (let r = headerRow + 1; r < top.length; r += 1) {
     const row = top[r]!;
-    const texts = row.map((c) => c.text.trim());
-    if (texts.slice(0, 3).some((t) => TOTAL_ROW.test(t))) {
+    if (isTotalsRow(row, plans.find((p) => p.field === 'reference')?.index)) {
       const cell = paid ? row[paid.index] : [...row].reverse().find((c) => looksLikeAmount(c));
       const minor = cell ? lenientAmount(cell) : undefined;
       if (minor !== undefined) return { minor, where: `the totals row (row ${r + 1})` };

@@ -43,6 +43,17 @@ export class Section {
     return this.fields.get(field);
   }
 
+  /** The currency the section names: a Currency label, else the code or sign written with its total (`8 415,30 €`). */
+  currency(): FieldValue | undefined {
+    const labelled = this.fields.get('currency');
+    if (labelled) return labelled;
+    for (const label of this.labelTotals) {
+      const code = currencyWritten(label.value);
+      if (code) return { value: code, where: `label "${label.label}" on row ${label.rowNo} (${code})` };
+    }
+    return undefined;
+  }
+
   began(remittance: Remittance): void {
     this.first ??= remittance;
     this.count += 1;
@@ -88,4 +99,15 @@ export class PaymentTotals {
       });
     }
   }
+}
+
+const SIGNS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const CODES = /\b(USD|EUR|GBP|CAD|MXN|CHF|AUD|JPY|SEK|NOK|DKK|PLN|CZK|HUF|BRL|CNY|INR|NZD|ZAR)\b/;
+
+/** A currency written beside an amount: an ISO code, or a sign that names one currency (not `$`). */
+export function currencyWritten(text: string): string | undefined {
+  const code = CODES.exec(text.toUpperCase());
+  if (code) return code[1];
+  for (const [sign, iso] of Object.entries(SIGNS)) if (text.includes(sign)) return iso;
+  return undefined;
 }

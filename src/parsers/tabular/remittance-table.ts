@@ -15,9 +15,9 @@ import type { Diagnostic, ParseOptions, PaymentField, Remittance } from '../type
 import type { Row } from './cells.js';
 import { Conventions } from './conventions.js';
 import { customLabels, labelsInRow, type LabelFound } from './labels.js';
-import { findLayout, TOTAL_ROW, type TableLayout } from './layout.js';
+import { findLayout, isTotalsRow, TOTAL_ROW, type TableLayout } from './layout.js';
 import { amountAt, lineFrom, textAt, type LineContext } from './line.js';
-import { PaymentTotals, Section, type FieldValue } from './payment-fields.js';
+import { PaymentTotals, Section, type FieldValue, type StatedTotal } from './payment-fields.js';
 import { NotStreamable } from '../stream.js';
 import { HeaderBuffer } from './header-buffer.js';
 import { looksLikeAmount } from './cell-kinds.js';
@@ -180,9 +180,9 @@ export class RemittanceTable {
   private handle(row: Row, rowNo: number): void {
     const { layout } = this;
     if (this.headerFirstAt >= 0 && row[this.headerFirstAt]?.text.trim() === this.headerFirst && isHeaderAgain(row, layout.headers)) return;
-    if (isTotalRow(row)) return this.footerRow(row, rowNo);
     const { columns } = layout;
     const dataRow = (filled(row, columns.reference) || filled(row, columns.po)) && filled(row, columns.paid);
+    if (isTotalRow(row) || (!dataRow && isTotalsRow(row, columns.reference))) return this.footerRow(row, rowNo);
     if (!dataRow || mayHoldLabel(row)) {
       const labels = labelsInRow(row, rowNo, this.custom);
       if (labels.length > 0) return this.applyLabels(labels);
@@ -225,10 +225,13 @@ export class RemittanceTable {
   /** The section is over: its totals go to its one payment, or are checked against the sum of its payments. */
   private closeSection(): void {
     const { section } = this;
+    // Totals labelled above the lines come first: they are what the payer says it paid.
+    const above: StatedTotal[] = [];
     for (const label of section.labelTotals.splice(0)) {
       const minor = this.conventions.amount(label.cell, label.rowNo, label.label);
-      if (minor !== undefined) section.totals.push({ minor, where: `label "${label.label}" on row ${label.rowNo}` });
+      if (minor !== undefined) above.push({ minor, where: `label "${label.label}" on row ${label.rowNo}` });
     }
+    section.totals.unshift(...above);
     if (section.totals.length === 0 || section.count === 0) return;
     if (section.count === 1) {
       for (const total of section.totals) this.totals.add(section.first!, total);
@@ -266,7 +269,7 @@ export class RemittanceTable {
       ? this.conventions.date(dateCell, rowNo, layout.headers[columns.payment_date!] ?? '')
       : this.readLabelDate(this.paymentField('paymentDate'));
     if (!paymentDate) throw new ParseError(`row ${rowNo}: no payment date in column "${layout.headers[columns.payment_date ?? -1] ?? 'payment date'}"`);
-    const currency = (textAt(row, columns.currency) || this.section.get('currency')?.value || options.currency).toUpperCase();
+    const currency = (textAt(row, columns.currency) || this.section.currency()?.value || options.currency).toUpperCase();
 
     this.section.hasLines = true;
     this.section.sum += paid;
@@ -304,7 +307,7 @@ export class RemittanceTable {
     const method = textAt(row, layout.columns.method) || this.section.get('method')?.value;
     const payerName = this.section.get('payerName')?.value;
     const sources: NonNullable<Remittance['sources']> = { paymentRef: paymentRef.where, paymentDate: dateField.where };
-    const currencySource = textAt(row, layout.columns.currency) ? `column "${layout.headers[layout.columns.currency!]}"` : this.section.get('currency')?.where;
+    const currencySource = textAt(row, layout.columns.currency) ? `column "${layout.headers[layout.columns.currency!]}"` : this.section.currency()?.where;
     if (currencySource) sources.currency = currencySource;
     if (method) sources.method = textAt(row, layout.columns.method) ? `column "${layout.headers[layout.columns.method!]}"` : this.section.get('method')!.where;
     const remittance: Remittance = {

@@ -51,19 +51,22 @@ function byConcepts(w: Words, header: string): RoleGuess | undefined {
 
   if (has('quantity') || has('rate') || has('count')) return guess('ignored', 2, 'is a quantity, price or rate, not money paid');
   if (has('tax') && !has('paid')) return guess('ignored', 2, 'is a tax amount');
+  if (has('due') && !has('date') && !has('open') && (has('amount') || has('net') || has('total'))) return guess('gross', 3, 'names the amount due on the invoice');
   if (has('date') || has('due')) return dateRole(w, guess);
   if (has('currency')) return guess('currency', 3, 'names the currency');
   if (has('reason') || (has('code') && (has('adjustment') || has('discount'))) || (has('adjustment') && has('description'))) {
     return guess('reason', 3, 'names the reason of an adjustment');
   }
-  if (has('line') && !has('invoice')) return guess('ignored', 2, 'is a line or position number');
+  const money = has('amount') || has('paid') || has('net') || has('gross') || has('total');
+  if (has('line') && !has('invoice') && !money) return guess('ignored', 2, 'is a line or position number');
+  // "Claim No.", "Deduction #": the number of an adjustment, not its amount.
+  if ((has('discount') || has('adjustment')) && (has('number') || has('reference')) && !money) return guess('ignored', 2, "is an adjustment's number, not an amount");
   if (has('discount')) return guess('discount', 3, 'names the discount taken');
   if (has('adjustment')) return guess('adjustment', 3, 'names an adjustment (deduction) amount');
   if (has('method') || (has('payment') && w.words.some((word) => word === 'type' || word === 'tipo'))) return guess('method', 3, 'names the payment method');
   if (has('description') && !has('amount')) return guess('description', 2, 'describes the line');
   if (has('open')) return guess('ignored', 2, 'is the balance left open, not the amount paid');
   if (has('po') && !has('amount')) return guess('po', 3, 'names the purchase order');
-  const money = has('amount') || has('paid') || has('net') || has('gross') || has('total');
   if ((has('party') || has('store') || has('account') || has('payer')) && !money && !has('invoice') && !has('reference') && !has('document')) {
     return guess('ignored', 2, 'names a party, store or bank account, not the invoice');
   }
@@ -108,7 +111,7 @@ function dateRole(w: Words, guess: (field: Field, score: number, why: string) =>
  */
 export function labelRole(label: string): { field: PaymentField; score: number } | undefined {
   const w = wordsOf(label.replace(/:\s*$/, ''));
-  if (w.words.length === 0) return undefined;
+  if (w.concepts.size === 0) return undefined;
   const has = (concept: Concept): boolean => w.concepts.has(concept);
   const only = (...concepts: Concept[]): boolean => [...w.concepts].every((c) => concepts.includes(c)) && w.unknown.length === 0;
   if (has('invoice') || has('gross') || has('discount') || has('adjustment') || has('tax') || has('open') || has('due') || has('quantity')) return undefined;

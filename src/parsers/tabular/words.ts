@@ -23,7 +23,7 @@ const WORDS: Record<Concept, string[]> = {
   date: ['date', 'dates', 'dt', 'dte', 'datum', 'fecha', 'dated', 'day', 'tag'],
   due: ['due', 'faellig', 'fallig', 'echeance', 'vencimiento', 'vcto', 'vcmto', 'expiry'],
   amount: ['amount', 'amounts', 'amt', 'amnt', 'betrag', 'betraege', 'betrage', 'montant', 'montants', 'mnt', 'mt', 'importe', 'importes', 'imp', 'sum', 'summe', 'wert', 'monto'],
-  paid: ['paid', 'payed', 'remitted', 'bezahlt', 'gezahlt', 'zahlbetrag', 'regle', 'reglee', 'reglees', 'paye', 'payee', 'pagado', 'pagada', 'abonado', 'applied', 'cleared'],
+  paid: ['paid', 'pd', 'payed', 'remit', 'remitted', 'bezahlt', 'gezahlt', 'zahlbetrag', 'regle', 'reglee', 'reglees', 'paye', 'payee', 'pagado', 'pagada', 'abonado', 'applied', 'cleared'],
   net: ['net', 'netto', 'neto', 'nett', 'payable'],
   gross: ['gross', 'brutto', 'bruto', 'original', 'orig', 'invoiced', 'billed', 'ttc'],
   discount: ['discount', 'discounts', 'disc', 'dsc', 'dis', 'skonto', 'escompte', 'descuento', 'dto', 'remise', 'cashdiscount'],
@@ -40,19 +40,19 @@ const WORDS: Record<Concept, string[]> = {
   tax: ['tax', 'taxes', 'vat', 'gst', 'hst', 'mwst', 'ust', 'steuer', 'tva', 'iva', 'igic'],
   quantity: ['qty', 'quantity', 'menge', 'quantite', 'cantidad', 'units', 'unit', 'price', 'preis', 'prix', 'precio', 'uom', 'upc', 'sku', 'item', 'items', 'gtin', 'ean', 'article', 'artikel', 'articulo'],
   line: ['line', 'lines', 'pos', 'position', 'ln', 'seq', 'sequence', 'zeile', 'ligne', 'linea'],
-  party: ['name', 'customer', 'client', 'cliente', 'kunde', 'kunden', 'company', 'firma', 'societe', 'empresa', 'address'],
+  party: ['name', 'customer', 'cust', 'client', 'cliente', 'kunde', 'kunden', 'company', 'firma', 'societe', 'empresa', 'address'],
   method: ['method', 'mode', 'means', 'art', 'weg', 'moyen', 'forma', 'medio', 'channel', 'instrument'],
   rate: ['rate', 'percent', 'percentage', 'pct', 'prozent', 'satz', 'taux', 'porcentaje', 'tasa'],
   value: ['value', 'valuta', 'valeur', 'valor'],
   count: ['count', 'anzahl'],
   store: ['store', 'stores', 'location', 'site', 'dc', 'branch', 'filiale', 'magasin', 'tienda', 'division', 'dept', 'department'],
   account: ['account', 'acct', 'acc', 'konto', 'compte', 'cuenta', 'iban', 'bic', 'routing', 'aba', 'bank', 'banque', 'banco'],
-  payer: ['payer', 'payor', 'remitter', 'zahler', 'payeur', 'pagador', 'from', 'by'],
+  payer: ['payer', 'payor', 'remitter', 'zahler', 'payeur', 'pagador', 'from', 'by', 'emetteur', 'ordenante', 'auftraggeber', 'donneur'],
   'other-date': ['ship', 'shipped', 'shipping', 'delivery', 'delivered', 'receipt', 'received', 'receiving', 'created', 'creation', 'print', 'printed', 'run', 'report', 'liefer', 'lieferdatum', 'erstellt', 'livraison', 'entrega', 'creacion', 'emision'],
 };
 
-/** Words that join others ("Date de paiement", "Nº de pago", "Date of check"): carry no meaning here. */
-const JOINERS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'del', 'el', 'los', 'las', 'der', 'die', 'das', 'den', 'dem', 'of', 'the', 'a', 'an', 'pour', 'por', 'para', 'en', 'et', 'y', 'und', 'and', 'on', 'to', 'vom', 'von', 'au', 'aux', 'per']);
+/** Words that join others ("Date de paiement", "Nº de pago", "Date of check") or qualify an amount ("Betrag EUR", "Montant HT"): no meaning here. */
+const JOINERS = new Set(['eur', 'usd', 'gbp', 'chf', 'cad', 'mxn', 'aud', 'jpy', 'ht', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'del', 'el', 'los', 'las', 'der', 'die', 'das', 'den', 'dem', 'of', 'the', 'a', 'an', 'pour', 'por', 'para', 'en', 'et', 'y', 'und', 'and', 'on', 'to', 'vom', 'von', 'au', 'aux', 'per']);
 
 const CONCEPTS = new Map<string, Concept[]>();
 for (const [concept, words] of Object.entries(WORDS) as Array<[Concept, string[]]>) {
