@@ -45,6 +45,7 @@ export class RemittanceTable {
   readonly diagnostics: Diagnostic[] = [];
   private readonly rows: HeaderBuffer<TableLayout, Remittance>;
   private layout!: TableLayout;
+  private found: TableLayout | undefined;
   private conventions!: Conventions;
   private context!: LineContext;
   private custom!: ReturnType<typeof customLabels>;
@@ -72,9 +73,9 @@ export class RemittanceTable {
     return this.rows.push(row);
   }
 
-  /** The layout found (after the first rows, or at the end of a short file). */
+  /** The layout found (after the first rows, or at the end of a short file), also when it lacks a field the table needs. */
   get tableLayout(): TableLayout | undefined {
-    return this.rows.header;
+    return this.rows.header ?? this.found;
   }
 
   /** The conventions as decided so far (for the propose command). */
@@ -106,6 +107,7 @@ export class RemittanceTable {
   private setUp(top: Row[]): TableLayout {
     const { options } = this;
     const layout = findLayout(top, options);
+    this.found = layout;
     if (layout.missing.length > 0) {
       const fromLabels = layout.missing.some((m) => m === 'payment number' || m === 'payment date');
       throw new ParseError(

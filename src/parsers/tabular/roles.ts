@@ -70,6 +70,7 @@ function byConcepts(w: Words, header: string): RoleGuess | undefined {
   if ((has('party') || has('store') || has('account') || has('payer')) && !money && !has('invoice') && !has('reference') && !has('document')) {
     return guess('ignored', 2, 'names a party, store or bank account, not the invoice');
   }
+  if (w.words.includes('remit') && isRef && !has('amount') && !has('invoice')) return guess('payment_ref', 3, 'names the remittance (payment) number');
   if ((has('check') || has('payment')) && !money && !has('invoice')) {
     if (has('check') || isRef) return guess('payment_ref', 3, 'names the payment (check / EFT) number');
   }
@@ -110,6 +111,8 @@ function dateRole(w: Words, guess: (field: Field, score: number, why: string) =>
  * fields a payment has.
  */
 export function labelRole(label: string): { field: PaymentField; score: number } | undefined {
+  // "Remit To:", "Pay To:", "Bill To:" introduce an address, not a field.
+  if (/\bto\s*:?\s*$/i.test(label.trim())) return undefined;
   const w = wordsOf(label.replace(/:\s*$/, ''));
   if (w.concepts.size === 0) return undefined;
   const has = (concept: Concept): boolean => w.concepts.has(concept);
@@ -122,7 +125,7 @@ export function labelRole(label: string): { field: PaymentField; score: number }
     if (has('other-date')) return undefined;
     return { field: 'paymentDate', score: has('payment') || has('check') || has('paid') || has('value') || has('deposit') ? 3 : 1 };
   }
-  if (has('payer') && !has('number')) return { field: 'payerName', score: 2 };
+  if (has('payer') && !has('number') && !has('net') && !has('amount') && !has('total')) return { field: 'payerName', score: 2 };
   if (has('amount') || has('total') || has('paid') || has('net')) return { field: 'statedTotal', score: has('payment') || has('check') || has('paid') || has('total') ? 3 : 2 };
   if (has('check') || (has('payment') && (has('number') || has('reference') || has('document')))) return { field: 'paymentRef', score: 3 };
   if (only('reference', 'number') || only('document', 'number') || only('number')) return { field: 'paymentRef', score: 1 };
