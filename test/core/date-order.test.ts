@@ -150,5 +150,5 @@ describe('property: no day-first set of dates is ever read month-first, and no m
     }
     expect(decided).toBeGreaterThan(5_000);
     expect(refused).toBeGreaterThan(5_000);
-  });
+  }, 60_000);
 });
