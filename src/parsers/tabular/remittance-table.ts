@@ -185,7 +185,9 @@ export class RemittanceTable {
     const { columns } = layout;
     const dataRow = (filled(row, columns.reference) || filled(row, columns.po)) && filled(row, columns.paid);
     if (isTotalRow(row) || (!dataRow && isTotalsRow(row, columns.reference))) return this.footerRow(row, rowNo);
-    if (!dataRow || mayHoldLabel(row)) {
+    // A row that reads as a line is a label row only when it starts with a label ("Payment Number:,12346"):
+    // a colon inside a line's note ("ref: 12:30 call") is not one.
+    if (!dataRow || startsWithLabel(row)) {
       const labels = labelsInRow(row, rowNo, this.custom);
       if (labels.length > 0) return this.applyLabels(labels);
     }
@@ -258,6 +260,11 @@ export class RemittanceTable {
     const paid = amountAt(row, columns.paid, rowNo, context);
     if (paid === undefined) {
       if (!reference && !po) return; // a note or legend line under the table
+      if (/[:：]/.test(reference) && /\s/.test(reference)) {
+        // "Note: see attached" written where the invoice numbers are: a note, said so.
+        this.diagnostics.push({ level: 'warning', location: `row ${rowNo}`, message: `a note under the table, not read: "${reference.slice(0, 60)}"` });
+        return;
+      }
       throw new ParseError(`row ${rowNo}: "${reference || po}" has no amount in column "${layout.headers[columns.paid!] ?? 'paid'}"`);
     }
     // Read straight from the columns when the table has them (every row of a large file does);
@@ -383,6 +390,15 @@ function isTotalRow(row: Row): boolean {
 
 function isHeaderAgain(row: Row, headers: string[]): boolean {
   return headers.every((header, i) => (row[i]?.text.trim() ?? '') === header);
+}
+
+function startsWithLabel(row: Row): boolean {
+  for (const cell of row) {
+    const text = cell.text.trim();
+    if (text === '') continue;
+    return /[:：]\s*$/.test(text) || /^[^\d:：]{2,50}[:：]\s*\S/.test(text);
+  }
+  return false;
 }
 
 /** A colon in one of the first cells: the cheap test before looking for labels in a row. */
