@@ -84,16 +84,18 @@ export function isTotalsRow(row: Row, referenceIndex: number | undefined): boole
  */
 export function findLayout(top: Row[], options: ParseOptions): TableLayout {
   const mapping = mappedHeaders(options);
-  const headerRow = findHeaderRow(top, mapping);
+  let headerRow = findHeaderRow(top, mapping);
   if (headerRow === undefined) {
     throw new ParseError(
       `no header row with remittance columns in the first ${HEADER_ROWS} rows (looked for: invoice number, amount paid, payment number, payment date)`,
       `map the columns in remit.yaml under payers.${options.payer ?? '<ID>'}.columns`,
     );
   }
-  const headers = (top[headerRow] ?? []).map((cell) => cell.text.trim());
   const custom = customLabels(options.headerFields);
   const labels = bestLabels(top.slice(0, headerRow).flatMap((row, k) => labelsInRow(row, k + 1, custom)));
+  const twoRows = secondHeaderRow(top, headerRow, mapping);
+  const headers = twoRows ?? (top[headerRow] ?? []).map((cell) => cell.text.trim());
+  if (twoRows) headerRow += 1;
   const sample = sampleRows(top, headerRow, headers, custom);
   const plans = headers.map((header, index) => plan(header, index, mapping));
   for (const p of plans) confirmByValues(p, sample);
@@ -128,25 +130,41 @@ function guessFor(header: string, mapping: Map<string, Field>): RoleGuess | unde
 
 /** The first row that names at least two table fields (one of them a reference or an amount) and holds no values. */
 function findHeaderRow(top: Row[], mapping: Map<string, Field>): number | undefined {
-  for (let r = 0; r < Math.min(top.length, HEADER_ROWS); r += 1) {
-    const row = top[r] ?? [];
-    const fields = new Set<Field>();
-    let values = 0;
-    for (const cell of row) {
-      const text = cell.text.trim();
-      if (text === '') continue;
-      if (cell.kind !== 'text' || /[:：]$/.test(text) || looksLikeAmount(cell) || looksLikeDate(cell)) {
-        values += 1;
-        continue;
-      }
-      const guess = guessFor(text, mapping);
-      if (guess && guess.field !== 'ignored') fields.add(guess.field);
-    }
-    if (values > 0 || fields.size < 2) continue;
-    const named = (...list: Field[]): boolean => list.some((f) => fields.has(f));
-    if (named('reference', 'po') || (named('paid', 'gross', 'amount', 'discount', 'adjustment') && fields.size >= 3)) return r;
-  }
+  for (let r = 0; r < Math.min(top.length, HEADER_ROWS); r += 1) if (isHeaderRow(top[r] ?? [], mapping)) return r;
   return undefined;
+}
+
+/** Does this row read as a table header? (Also asked of rows further down: another table starting.) */
+export function isHeaderRow(row: Row, mapping: Map<string, Field> = new Map()): boolean {
+  const fields = new Set<Field>();
+  for (const cell of row) {
+    const text = cell.text.trim();
+    if (text === '') continue;
+    if (cell.kind !== 'text' || /[:：]$/.test(text) || looksLikeAmount(cell) || looksLikeDate(cell)) return false;
+    const guess = guessFor(text, mapping);
+    if (guess && guess.field !== 'ignored') fields.add(guess.field);
+  }
+  if (fields.size < 2) return false;
+  const named = (...list: Field[]): boolean => list.some((f) => fields.has(f));
+  return named('reference', 'po') || (named('paid', 'gross', 'amount', 'discount', 'adjustment') && fields.size >= 3);
+}
+
+/**
+ * A header written over two rows ("Invoice | Gross" above "Number | Amount"): the row under
+ * the header holds only words, and joined to the row above they name more fields than the
+ * row above alone. Returns the joined headers, or undefined.
+ */
+function secondHeaderRow(top: Row[], headerRow: number, mapping: Map<string, Field>): string[] | undefined {
+  const upper = top[headerRow] ?? [];
+  const lower = top[headerRow + 1];
+  if (!lower) return undefined;
+  const filled = lower.filter((cell) => cell.text.trim() !== '');
+  if (filled.length < 2 || filled.some((cell) => cell.kind !== 'text' || /\d/.test(cell.text) || /[:：]$/.test(cell.text.trim()))) return undefined;
+  const width = Math.max(upper.length, lower.length);
+  const joined = Array.from({ length: width }, (_, i) => `${upper[i]?.text.trim() ?? ''} ${lower[i]?.text.trim() ?? ''}`.trim());
+  const named = (headers: string[]): number => new Set(headers.map((h) => guessFor(h, mapping)?.field).filter((f) => f && f !== 'ignored')).size;
+  const alone = upper.map((cell) => cell.text.trim());
+  return named(joined) > named(alone) ? joined : undefined;
 }
 
 function plan(header: string, index: number, mapping: Map<string, Field>): ColumnPlan {

@@ -15,7 +15,7 @@ import type { Diagnostic, ParseOptions, PaymentField, Remittance } from '../type
 import type { Row } from './cells.js';
 import { Conventions } from './conventions.js';
 import { customLabels, labelsInRow, type LabelFound } from './labels.js';
-import { findLayout, isTotalsRow, TOTAL_ROW, type TableLayout } from './layout.js';
+import { findLayout, isHeaderRow, isTotalsRow, TOTAL_ROW, type TableLayout } from './layout.js';
 import { amountAt, lineFrom, textAt, type LineContext } from './line.js';
 import { PaymentTotals, Section, type FieldValue, type StatedTotal } from './payment-fields.js';
 import { NotStreamable } from '../stream.js';
@@ -59,6 +59,8 @@ export class RemittanceTable {
   private paymentCount = 0;
   private headerFirst = '';
   private headerFirstAt = -1;
+  /** Rows below a second, different header: a table this reader does not read. */
+  private otherTable = false;
   private columnWhere: string[] = [];
 
   constructor(
@@ -181,9 +183,27 @@ export class RemittanceTable {
 
   private handle(row: Row, rowNo: number): void {
     const { layout } = this;
-    if (this.headerFirstAt >= 0 && row[this.headerFirstAt]?.text.trim() === this.headerFirst && isHeaderAgain(row, layout.headers)) return;
+    if (this.headerFirstAt >= 0 && row[this.headerFirstAt]?.text.trim() === this.headerFirst && isHeaderAgain(row, layout.headers)) {
+      this.otherTable = false;
+      return;
+    }
     const { columns } = layout;
     const dataRow = (filled(row, columns.reference) || filled(row, columns.po)) && filled(row, columns.paid);
+    if (!dataRow && isHeaderRow(row)) {
+      // Another table (credits applied, a legend): not read; the stated total still checks the payment.
+      this.otherTable = true;
+      const headers = row.map((c) => c.text.trim()).filter(Boolean).join(' | ').slice(0, 120);
+      this.diagnostics.push({ level: 'warning', location: `row ${rowNo}`, message: `another table starts here (${headers}): its rows are not read` });
+      return;
+    }
+    if (this.otherTable) {
+      // Its rows are skipped; a total under it, or the labels of the next payment, are read.
+      if (isTotalRow(row)) return this.footerRow(row, rowNo);
+      const labels = startsWithLabel(row) ? labelsInRow(row, rowNo, this.custom) : [];
+      if (labels.length === 0) return;
+      if (labels.some((l) => l.field === 'paymentRef' || l.field === 'paymentDate')) this.otherTable = false;
+      return this.applyLabels(labels);
+    }
     if (isTotalRow(row) || (!dataRow && isTotalsRow(row, columns.reference))) return this.footerRow(row, rowNo);
     // A row that reads as a line is a label row only when it starts with a label ("Payment Number:,12346"):
     // a colon inside a line's note ("ref: 12:30 call") is not one.

@@ -30,7 +30,7 @@ const WORDS: Record<Concept, string[]> = {
   adjustment: ['adjustment', 'adjustments', 'adj', 'adjmt', 'deduction', 'deductions', 'ded', 'deduct', 'deducted', 'chargeback', 'chargebacks', 'claim', 'claims', 'abzug', 'abzugs', 'abzuege', 'abzuge', 'kuerzung', 'kurzung', 'einbehalt', 'retenue', 'retenues', 'ajustement', 'ajuste', 'ajustes', 'deduccion', 'deducciones', 'withholding', 'withheld', 'retencion', 'retention', 'allowance', 'allowances'],
   reason: ['reason', 'reasons', 'rsn', 'grund', 'motif', 'motivo', 'raison', 'cause', 'explanation'],
   code: ['code', 'codes', 'cd', 'cod', 'codigo', 'kennzeichen', 'schluessel'],
-  check: ['check', 'checks', 'cheque', 'cheques', 'chk', 'chq', 'scheck', 'eft', 'ach', 'wire', 'trace', 'transfer', 'virement', 'transferencia', 'avis', 'aviso', 'advice', 'confirmation', 'conf', 'settlement', 'remittance', 'remesa', 'issue', 'issued', 'ueberweisung', 'ueberweisungs'],
+  check: ['check', 'checks', 'cheque', 'cheques', 'chk', 'chq', 'scheck', 'eft', 'ach', 'wire', 'trace', 'transfer', 'virement', 'transferencia', 'avis', 'aviso', 'advice', 'confirmation', 'conf', 'settlement', 'remittance', 'remesa', 'issue', 'issued', 'clearing', 'ausgleich', 'ausgleichs', 'ueberweisung', 'ueberweisungs'],
   deposit: ['deposit', 'deposited', 'einzahlung', 'depot', 'deposito', 'lockbox'],
   payment: ['payment', 'payments', 'pay', 'pmt', 'pymt', 'pmnt', 'zahlung', 'zahlungs', 'paiement', 'paiements', 'reglement', 'reglements', 'pago', 'pagos', 'versement', 'auszahlung', 'auszahlungs'],
   currency: ['currency', 'curr', 'ccy', 'cur', 'crncy', 'cy', 'waehrung', 'wahrung', 'devise', 'moneda', 'divisa', 'iso'],

@@ -136,3 +136,26 @@ describe('stated totals the lines do not reach', () => {
     ]);
   });
 });
+
+describe('tables printed for people', () => {
+  it('a header written over two rows', async () => {
+    const text = 'Check No:,C-77\nCheck Date:,2024-09-16\n\nInvoice,Invoice,Gross,Discount,Net\nNumber,Date,Amount,Amount,Amount\nLP-1,2024-08-30,"1,000.00",20.00,980.00\n';
+    const result = await read(text);
+    expect(result.remittances[0]).toMatchObject({ paymentRef: 'C-77', lines: [{ reference: 'LP-1', invoiceDate: '2024-08-30', grossMinor: 100000, discountMinor: 2000, paidMinor: 98000 }] });
+  });
+
+  it('a second, different table (credits applied) is not read, with a warning, and the total still checks the payment', async () => {
+    const text = [
+      'Confirmation #:,P-9', 'Process Date:,2024-09-18', '',
+      'Invoice #,Due Date,Amount Due,Amount Paid', 'LP-1,2024-09-30,100.00,100.00', 'LP-2,2024-09-30,50.00,50.00', '',
+      'Vendor Credit Ref #,Invoice #,Amount', 'VC-1,LP-1,-20.00', '',
+      'Total Payment Amount:,130.00',
+    ].join('\n');
+    const result = await read(text);
+    expect(result.remittances[0]!.lines.map((l) => l.reference)).toEqual(['LP-1', 'LP-2']);
+    expect(result.diagnostics.map((d) => d.level)).toEqual(['warning', 'error']);
+    expect(result.diagnostics[0]!.message).toMatch(/another table starts here \(Vendor Credit Ref # \| Invoice # \| Amount\)/);
+    // The credit was not read, so the lines do not reach the total: never silent.
+    expect(result.diagnostics[1]!.message).toBe('payment P-9: lines add up to 150.00 but the document states 130.00 (label "Total Payment Amount" on row 11)');
+  });
+});
