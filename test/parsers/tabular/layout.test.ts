@@ -156,6 +156,6 @@ describe('tables printed for people', () => {
     expect(result.diagnostics.map((d) => d.level)).toEqual(['warning', 'error']);
     expect(result.diagnostics[0]!.message).toMatch(/another table starts here \(Vendor Credit Ref # \| Invoice # \| Amount\)/);
     // The credit was not read, so the lines do not reach the total: never silent.
-    expect(result.diagnostics[1]!.message).toBe('payment P-9: lines add up to 150.00 but the document states 130.00 (label "Total Payment Amount" on row 11)');
+    expect(result.diagnostics[1]!.message).toBe('payment P-9: lines add up to 150.00 but the document states 130.00 (the totals row (row 11))');
   });
 });
