@@ -90,7 +90,11 @@ export class RemittanceTable {
     const layout = this.rows.finish();
     if (this.waiting.length > 0) {
       const failure = this.conventions.failure();
-      if (failure) throw new ParseError(failure);
+      if (failure) {
+        // A row's own bad amount is the more precise message: name it first, in file order.
+        if (this.conventions.marks.decide().ok) for (const { row, rowNo } of this.waiting) this.checkAmounts(row, rowNo);
+        throw new ParseError(failure);
+      }
       this.flush();
     }
     this.closeSection();
@@ -149,6 +153,14 @@ export class RemittanceTable {
       return;
     }
     this.handle(row, rowNo);
+  }
+
+  private checkAmounts(row: Row, rowNo: number): void {
+    const { layout } = this;
+    if (!(filled(row, layout.columns.reference) || filled(row, layout.columns.po))) return;
+    for (const p of layout.plans) {
+      if (p.field === 'paid' || p.field === 'gross' || p.field === 'discount' || p.field === 'adjustment') amountAt(row, p.index, rowNo, this.context);
+    }
   }
 
   private flush(): void {
