@@ -59,6 +59,7 @@ export class RemittanceTable {
   private paymentCount = 0;
   private headerFirst = '';
   private headerFirstAt = -1;
+  private headerFirstRaw = '';
   /** Rows below a second, different header: a table this reader does not read. */
   private otherTable = false;
   private columnWhere: string[] = [];
@@ -135,6 +136,7 @@ export class RemittanceTable {
     this.context = { layout, conventions: this.conventions, options, diagnostics: this.diagnostics };
     this.headerFirst = layout.headers.find((h) => h !== '') ?? '';
     this.headerFirstAt = this.headerFirst === '' ? -1 : layout.headers.indexOf(this.headerFirst);
+    this.headerFirstRaw = this.headerFirstAt < 0 ? '' : (top[layout.rowIndex]?.[this.headerFirstAt]?.text ?? '');
     this.columnWhere = layout.headers.map((header) => `column "${header}"`);
     return layout;
   }
@@ -195,7 +197,7 @@ export class RemittanceTable {
 
   private handle(row: Row, rowNo: number): void {
     const { layout } = this;
-    if (this.headerFirstAt >= 0 && row[this.headerFirstAt]?.text.trim() === this.headerFirst && isHeaderAgain(row, layout.headers)) {
+    if (this.headerFirstAt >= 0 && row[this.headerFirstAt]?.text === this.headerFirstRaw && isHeaderAgain(row, layout.headers)) {
       this.otherTable = false;
       return;
     }
@@ -426,8 +428,9 @@ function isHeaderAgain(row: Row, headers: string[]): boolean {
 
 function startsWithLabel(row: Row): boolean {
   for (const cell of row) {
+    if (cell.text === '') continue;
+    if (!cell.text.includes(':') && !cell.text.includes('：')) return false;
     const text = cell.text.trim();
-    if (text === '') continue;
     return /[:：]\s*$/.test(text) || /^[^\d:：]{2,50}[:：]\s*\S/.test(text);
   }
   return false;
