@@ -15,6 +15,8 @@ import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const CURRENCY = /^[A-Z]{3}$/;
+/** Payment-level fields a payer's labels can be named for (`payers.<ID>.header_fields`). */
+export const HEADER_FIELDS = ['payment_ref', 'payment_date', 'total', 'method', 'currency', 'payer_name'] as const;
 export const COLUMN_FIELDS = [
   'reference', 'invoice_date', 'po', 'gross', 'discount', 'adjustment', 'reason', 'paid', 'payment_ref',
   'payment_date', 'currency', 'description', 'customer', 'due_date', 'original', 'open', 'customer_name',
@@ -150,8 +152,13 @@ function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> 
   for (const [code, value] of Object.entries(raw)) {
     const at: PathSegment[] = ['payers', code];
     if (!CODE.test(code)) c.add(at, 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
-    const entry = c.mapping(value, at, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'reason_codes', 'ids', 'adx_sign', 'pdf_template']) ?? {};
-    const dateOrder = c.oneOf(entry['date_order'] ?? 'mdy', [...at, 'date_order'], ['mdy', 'dmy', 'ymd'] as const) ?? 'mdy';
+    const entry = c.mapping(value, at, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'header_fields', 'reason_codes', 'ids', 'adx_sign', 'pdf_template']) ?? {};
+    const dateOrder = entry['date_order'] === undefined ? undefined : c.oneOf(entry['date_order'], [...at, 'date_order'], ['mdy', 'dmy', 'ymd'] as const);
+    const decimalComma = c.boolean(entry['decimal_comma'], [...at, 'decimal_comma']);
+    const headerFields = c.textMap(entry['header_fields'], [...at, 'header_fields']);
+    for (const field of Object.keys(headerFields)) {
+      if (!(HEADER_FIELDS as readonly string[]).includes(field)) c.add([...at, 'header_fields', field], `unknown field (expected one of: ${HEADER_FIELDS.join(', ')})`);
+    }
     const columns = c.textMap(entry['columns'], [...at, 'columns']);
     for (const field of Object.keys(columns)) {
       if (!(COLUMN_FIELDS as readonly string[]).includes(field)) c.add([...at, 'columns', field], `unknown field (expected one of: ${COLUMN_FIELDS.join(', ')})`);
@@ -171,9 +178,10 @@ function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> 
       code,
       ...(name ? { name } : {}),
       ...(currency ? { currency } : {}),
-      dateOrder,
-      decimalComma: c.boolean(entry['decimal_comma'], [...at, 'decimal_comma']) ?? false,
+      ...(dateOrder ? { dateOrder } : {}),
+      ...(decimalComma !== undefined ? { decimalComma } : {}),
       columns,
+      headerFields: headerFields as PayerSettings['headerFields'],
       reasonCodes,
       ids: c.textList(entry['ids'], [...at, 'ids']) ?? [],
       ...(adxSign ? { adxSign } : {}),

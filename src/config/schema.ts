@@ -8,6 +8,7 @@ import type { NotifySettings } from '../notify/config.js';
 import type { MatchSettings } from '../matching/types.js';
 import type { GlAccounts } from '../gl/accounts.js';
 import type { PdfTemplate } from '../parsers/pdf/template.js';
+import type { HeaderField } from '../domain/remittance.js';
 
 export type { GlAccounts };
 
@@ -22,8 +23,12 @@ export interface PayerSettings {
   code: string;
   name?: string;
   currency?: string;
-  dateOrder: DateOrder;
-  decimalComma: boolean;
+  /** Set only when remit.yaml says: otherwise each file's own dates decide (and a file that cannot is refused). */
+  dateOrder?: DateOrder;
+  /** Set only when remit.yaml says: otherwise each file's own amounts decide. */
+  decimalComma?: boolean;
+  /** Labels of payment fields above or below a table that remit does not know. */
+  headerFields: Partial<Record<HeaderField, string>>;
   /** Field name -> column header as the payer writes it. */
   columns: Record<string, string>;
   /** Payer's reason text or code -> remit reason code. */

@@ -37,4 +37,16 @@ export interface Remittance {
   /** Total the document states (BPR02, "Total Payment"); undefined when it states none. */
   statedTotalMinor?: Minor;
   lines: RemittanceLine[];
+  /**
+   * Where each payment-level field was read, for the operator (`remit payers propose`):
+   * e.g. `paymentRef: 'label "Check No." on row 3'`, `paymentDate: 'column "Pay Date"'`,
+   * `paymentRef: 'file name "Remittance_4471_2024-09-16.csv"'`.
+   */
+  sources?: Partial<Record<PaymentField, string>>;
 }
+
+/** The payment-level fields a reader looks for around a table or in a document's header. */
+export type PaymentField = 'paymentRef' | 'paymentDate' | 'statedTotal' | 'method' | 'currency' | 'payerName';
+
+/** The payment-level fields as remit.yaml names them (`payers.<ID>.header_fields`). */
+export type HeaderField = 'payment_ref' | 'payment_date' | 'total' | 'method' | 'currency' | 'payer_name';

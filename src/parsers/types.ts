@@ -4,12 +4,13 @@
  * usable can be read, with a one-line message naming what was seen.
  */
 import type { Diagnostic, DocumentFormat } from '../domain/document.js';
-import type { Remittance } from '../domain/remittance.js';
+import type { HeaderField, Remittance } from '../domain/remittance.js';
 import type { DateOrder } from '../core/dates.js';
 import type { PdfTemplate } from './pdf/template.js';
 
 export type { Adjustment, Remittance, RemittanceLine } from '../domain/remittance.js';
 export type { Diagnostic, DocumentFormat } from '../domain/document.js';
+export type { PaymentField, HeaderField } from '../domain/remittance.js';
 
 export interface ParseResult {
   format: DocumentFormat;
@@ -19,12 +20,39 @@ export interface ParseResult {
 
 /** What a parser may be told about the file it reads. */
 export interface ParseOptions {
-  /** Name of the original file, for messages only. */
+  /**
+   * Name of the original file: for messages, and the last place a tabular reader looks for
+   * a payment number or date the content does not give (`Remittance_<payment>_<date>.csv`).
+   */
   fileName: string;
   payer?: string;
   currency: string;
+  /** The order used by readers that have no evidence of their own (EDI formats fix their own); see knownDateOrder. */
   dateOrder: DateOrder;
   decimalComma: boolean;
+  /**
+   * `payers.<ID>.date_order` when remit.yaml sets it (undefined when it does not): wins over
+   * the file's evidence and every date is checked against it. Unset, the tabular reader
+   * decides per file from the dates themselves (core/dates decideDateOrder) and fails,
+   * naming the setting, when they cannot tell. Until the importer passes this, a
+   * `dateOrder` other than `mdy` (which only remit.yaml can give) counts as known.
+   */
+  knownDateOrder?: DateOrder;
+  /**
+   * `payers.<ID>.decimal_comma` when remit.yaml sets it. Unset, the tabular reader decides
+   * from the amounts (`1.234,56` vs `1,234.56`); `decimalComma: true` counts as known.
+   */
+  knownDecimalComma?: boolean;
+  /**
+   * `payers.<ID>.header_fields`: the label a payer writes beside a payment-level field above
+   * or below its table (`payment_ref: "Remittance No"`), for labels remit does not know.
+   */
+  headerFields?: Partial<Record<HeaderField, string>>;
+  /**
+   * The payer's open invoice numbers as the ERP writes them, when the caller has them: lets
+   * the tabular reader tell which column holds invoice numbers when the header does not.
+   */
+  openInvoiceNumbers?: ReadonlySet<string>;
   /** Column name (as written in the file) for each field, from remit.yaml. */
   columns: Partial<Record<string, string>>;
   /** Payer's own reason text/code -> our reason code, from remit.yaml. */

@@ -12,6 +12,9 @@ export function parseOptions(fileName: string, overrides: Partial<ParseOptions> 
     reasonCodes: {},
     lenient: true,
     limits: DEFAULT_LIMITS,
+    // An order or mark a test gives is the payer's setting, as remit.yaml would give it.
+    ...(overrides.dateOrder ? { knownDateOrder: overrides.dateOrder } : {}),
+    ...(overrides.decimalComma !== undefined ? { knownDecimalComma: overrides.decimalComma } : {}),
     ...overrides,
   };
 }

@@ -20,6 +20,8 @@ export class HeaderBuffer<H extends { rowIndex: number }, T> {
     /** Finds the header in the top rows, or throws ParseError. */
     private readonly find: (top: Row[]) => H,
     private readonly read: (row: Row, index: number) => void,
+    /** Rows held for `find` (the header is searched in the first HEADER_SCAN of them; the rest let it judge the values). */
+    private readonly scan = HEADER_SCAN,
   ) {}
 
   /** Read one row; returns what it completed (the rows above the header wait for it). */
@@ -29,7 +31,7 @@ export class HeaderBuffer<H extends { rowIndex: number }, T> {
     if (this.header) this.read(row, index);
     else {
       this.top.push(row);
-      if (this.top.length >= HEADER_SCAN) this.settle();
+      if (this.top.length >= this.scan) this.settle();
     }
     return this.drain();
   }

@@ -15,6 +15,10 @@ export function parseOptionsFor(config: Config, company: string, payer: string |
     currency: settings?.currency ?? config.companies[company]?.currency ?? 'USD',
     dateOrder: settings?.dateOrder ?? 'mdy',
     decimalComma: settings?.decimalComma ?? false,
+    // Only what remit.yaml says counts as known: otherwise each file's own values decide.
+    ...(settings?.dateOrder ? { knownDateOrder: settings.dateOrder } : {}),
+    ...(settings?.decimalComma !== undefined ? { knownDecimalComma: settings.decimalComma } : {}),
+    ...(settings && Object.keys(settings.headerFields).length ? { headerFields: settings.headerFields } : {}),
     columns: settings?.columns ?? {},
     reasonCodes: settings?.reasonCodes ?? {},
     lenient: !strict,

@@ -60,7 +60,8 @@ describe('remittance CSV', () => {
     await expect(parseRemittanceFile(new TextEncoder().encode(text), options())).rejects.toThrow(/no header row|no column/);
     const mapped = await parseRemittanceFile(
       new TextEncoder().encode(text),
-      options({ columns: { reference: 'Doc Ref', paid: 'Cash In', payment_ref: 'Remit Id', payment_date: 'Value Dt' } }),
+      // 01/02/2026 reads both ways and nothing in the file tells which: the payer's date_order does.
+      options({ columns: { reference: 'Doc Ref', paid: 'Cash In', payment_ref: 'Remit Id', payment_date: 'Value Dt' }, knownDateOrder: 'mdy' }),
     );
     expect(mapped.remittances[0]).toMatchObject({ paymentRef: 'R9', paymentDate: '2026-01-02', lines: [{ reference: 'A-1', paidMinor: 1000 }] });
   });
