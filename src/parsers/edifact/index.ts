@@ -65,7 +65,8 @@ function warnOldDirectory(version: string, ref: string, diagnostics: Diagnostics
 }
 
 function nothingUsable(whole: number, otherTypes: Set<string>, diagnostics: Diagnostics): string {
-  const problem = diagnostics.firstError();
+  // The problem that cost a payment explains the failure better than an envelope remark before it.
+  const problem = diagnostics.entries.find((entry) => entry.level === 'error' && entry.message.endsWith('skipped')) ?? diagnostics.firstError();
   if (problem) return `no usable REMADV message: ${problem.message}`;
   if (otherTypes.size > 0) return `no REMADV message: found ${[...otherTypes].join(', ')}`;
   return whole === 0 ? 'no message in the EDIFACT interchange' : 'no usable REMADV message';

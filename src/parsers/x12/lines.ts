@@ -8,7 +8,8 @@ import type { Adjustment, ParseOptions, RemittanceLine } from '../types.js';
 import { adjustment, keptAmount, negate, type AdxSign } from './adjustments.js';
 import { at, type Diagnostics } from '../edi/diagnostics.js';
 import { element, type Segment } from './segments.js';
-import { readAmount, readDate } from './values.js';
+import { readDtm } from './dates.js';
+import { readAmount } from './values.js';
 
 type OpenLine =
   | { kind: 'invoice'; line: RemittanceLine; itemAdjustments: Adjustment[]; inItem: boolean }
@@ -122,7 +123,7 @@ export class LineReader {
   }
 
   private readInvoiceDate(line: RemittanceLine, segment: Segment): void {
-    const date = readDate(element(segment, 2));
+    const date = readDtm(segment);
     if (date.ok) line.invoiceDate = date.iso;
     else this.diagnostics.warning(`line ${line.reference}: DTM*003 ${date.reason} (segment ${segment.number})`, at(segment));
   }
