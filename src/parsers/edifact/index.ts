@@ -66,7 +66,7 @@ function warnOldDirectory(version: string, ref: string, diagnostics: Diagnostics
 
 function nothingUsable(whole: number, otherTypes: Set<string>, diagnostics: Diagnostics): string {
   // The problem that cost a payment explains the failure better than an envelope remark before it.
-  const problem = diagnostics.entries.find((entry) => entry.level === 'error' && entry.message.endsWith('skipped')) ?? diagnostics.firstError();
+  const problem = diagnostics.entries.find((entry) => entry.level === 'error' && /(?:transaction|message) \S+ skipped$/.test(entry.message)) ?? diagnostics.firstError();
   if (problem) return `no usable REMADV message: ${problem.message}`;
   if (otherTypes.size > 0) return `no REMADV message: found ${[...otherTypes].join(', ')}`;
   return whole === 0 ? 'no message in the EDIFACT interchange' : 'no usable REMADV message';

@@ -76,7 +76,7 @@ function remittanceOf(tx: Transaction, options: ParseOptions, diagnostics: Diagn
 
 function nothingUsable(whole: number, otherSets: Set<string>, diagnostics: Diagnostics): string {
   // The problem that cost a payment explains the failure better than an envelope remark before it.
-  const problem = diagnostics.entries.find((entry) => entry.level === 'error' && entry.message.endsWith('skipped')) ?? diagnostics.firstError();
+  const problem = diagnostics.entries.find((entry) => entry.level === 'error' && /(?:transaction|message) \S+ skipped$/.test(entry.message)) ?? diagnostics.firstError();
   if (problem) return `no usable 820 transaction: ${problem.message}`;
   if (otherSets.size > 0) return `no 820 transaction: found ${[...otherSets].join(', ')}`;
   return whole === 0 ? 'no transaction in the X12 interchange' : 'no usable 820 transaction';

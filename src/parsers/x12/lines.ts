@@ -74,7 +74,7 @@ export class LineReader {
 
   private readRmr(segment: Segment): OpenLine {
     const qualifier = element(segment, 1);
-    const reference = element(segment, 2);
+    const reference = element(segment, 2).trim();
     const paid = this.amount(segment, 4, `RMR ${reference} amount paid`, 'line skipped');
     if (paid === undefined) return { kind: 'skipped' };
     const gross = this.amount(segment, 5, `RMR ${reference} invoice amount`);

@@ -96,7 +96,8 @@ export function readRemittance(tx: Transaction, options: ParseOptions, diagnosti
     );
     return undefined;
   }
-  const paymentRef = chosen.ref;
+  // Identifiers never end in a space, even where strict mode keeps other values as written.
+  const paymentRef = chosen.ref.trim();
   if (chosen.fallback) {
     diagnostics.warning(`payment ${paymentRef}: the transaction has no TRN02; payment reference taken from ${chosen.source} (segment ${tx.st.number})`, at(tx.st));
   }
