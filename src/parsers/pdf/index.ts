@@ -15,7 +15,7 @@ import { extractText } from './extract.js';
 import { describeRequiredColumns, GENERIC_LAYOUT, type Layout } from './layout.js';
 import { buildLines, type TextLine } from './lines.js';
 import { buildRemittance } from './remittance.js';
-import { scanTables } from './table.js';
+import { scanTables, type PaymentBlock } from './table.js';
 import { layoutFromTemplate, validatePdfTemplate } from './template.js';
 
 export type { PdfTemplate } from './template.js';
@@ -41,9 +41,11 @@ export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promis
     if (lineCount > options.limits.maxRows) {
       throw new ParseError(`more than ${options.limits.maxRows} remittance lines`, 'raise limits.maxRows to read this file');
     }
-    remittances.push(built.remittance);
     diagnostics.push(...built.diagnostics);
+    // A payment with no line would be a 0.00 remittance with nothing to apply: never kept.
+    if (built.remittance.lines.length > 0) remittances.push(built.remittance);
   }
+  if (remittances.length === 0) throw new ParseError(`no remittance line could be read: ${noLineReason(blocks, diagnostics)}`, hintFor(layout));
   return { format: 'pdf', remittances, diagnostics };
 }
 
@@ -54,6 +56,18 @@ function layoutFor(options: ParseOptions): Layout {
   const { template, problems } = validatePdfTemplate(options.pdfTemplate, 'pdf_template');
   if (!template) throw new ParseError(`invalid ${problems[0] ?? 'pdf_template'}`);
   return layoutFromTemplate(template);
+}
+
+/** Why a document whose tables were found gave no line: the first row problem, else the row count. */
+function noLineReason(blocks: PaymentBlock[], diagnostics: Diagnostic[]): string {
+  const rows = blocks.reduce((sum, block) => sum + block.rows.length, 0);
+  const problem = diagnostics.find((d) => d.level === 'warning' && /row skipped/.test(d.message));
+  const found = `${blocks.length === 1 ? 'a table' : `${blocks.length} tables`} with ${rows} ${rows === 1 ? 'row' : 'rows'}`;
+  return problem ? `${found}; first problem: ${problem.message} (${problem.location ?? ''})` : `${found} and no amount in a Net column`;
+}
+
+function hintFor(layout: Layout): string {
+  return layout.source === 'template' ? 'check the pdf_template columns for this payer' : 'add a pdf_template with the columns for this payer';
 }
 
 function noTableReason(lines: TextLine[][], layout: Layout): string {

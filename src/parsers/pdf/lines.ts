@@ -20,6 +20,19 @@ export interface TextLine {
   fragments: Fragment[];
   /** Fragments joined by single spaces: what a template's regexes are matched against. */
   text: string;
+  /**
+   * When the whole line is one text item padded with runs of spaces (a fixed-width report
+   * row), the item as drawn: its columns are told apart by character positions, which stay
+   * true whatever the font, while x positions estimated inside the item drift.
+   */
+  grid?: CharGrid;
+}
+
+export interface CharGrid {
+  text: string;
+  x: number;
+  /** Average advance of one character of this item, in points. */
+  perChar: number;
 }
 
 /** Baselines closer than this share a line (a fraction of the font size). */
@@ -52,7 +65,12 @@ function linesOfPage(page: number, items: PdfTextItem[]): TextLine[] {
 
   return groups.map((group) => {
     const fragments = joinPieces(group.flatMap(splitPadded).sort((a, b) => a.x0 - b.x0));
-    return { page, y: group[0]!.y, fragments, text: fragments.map((f) => f.text).join(' ') };
+    const line: TextLine = { page, y: group[0]!.y, fragments, text: fragments.map((f) => f.text).join(' ') };
+    const only = group.length === 1 ? group[0]! : undefined;
+    if (only && /\S {2,}\S/.test(only.text) && only.text.length > 0) {
+      line.grid = { text: only.text, x: only.x, perChar: only.width / only.text.length };
+    }
+    return line;
   });
 }
 

@@ -1,13 +1,16 @@
 /**
  * A payment block (fields + rows) to a Remittance: header values parsed and checked, lines
  * numbered in file order, and the sum of the lines checked against the stated total. A
- * mismatch is an error diagnostic; the remittance is still returned for the caller to flag.
+ * mismatch is an error diagnostic naming both figures; the remittance is still returned for
+ * the caller to flag. A second copy of a stub's table printed on the same page is read once.
+ * A block with no readable line comes back with `lines: []` and an error: the caller drops it.
  */
-import { parseDate } from '../../core/dates.js';
 import { ParseError } from '../../core/errors.js';
 import { displayMinor, parseAmount, sumMinor, type Minor } from '../../core/money.js';
 import type { Diagnostic, ParseOptions, Remittance, RemittanceLine } from '../types.js';
-import { guessPayerName, type FieldValue } from './fields.js';
+import { decideDecimalMark } from './amounts.js';
+import { readDay } from './dates.js';
+import { cleanAmount, guessPayerName, type FieldValue } from './fields.js';
 import type { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
 import { readRow } from './rows.js';
@@ -45,11 +48,19 @@ export function buildRemittance(block: PaymentBlock, pages: TextLine[][], layout
   const payer = payerName ? options.payerIds?.[payerName] : undefined;
   const method = fields.method?.value.trim();
 
+  const decimal = decideDecimalMark(block.rows.map((row) => row.cells.net ?? ''), options.decimalComma);
+  if (decimal.decimalComma !== options.decimalComma) {
+    const mark = decimal.decimalComma ? 'comma' : 'point';
+    report('warning', `amounts are written with a decimal ${mark} ("${decimal.evidence ?? ''}" reads no other way); read so`, block.firstPage);
+  }
+  const amountOptions = { ...options, decimalComma: decimal.decimalComma };
+
+  const rows = withoutStubCopies(block, amountOptions, report);
   const lines: RemittanceLine[] = [];
-  for (const row of block.rows) {
+  for (const row of rows) {
     const result = readRow(row, {
       dateOrder: options.dateOrder,
-      decimalComma: options.decimalComma,
+      decimalComma: decimal.decimalComma,
       reasonCodes: options.reasonCodes,
       maxFieldChars: options.limits.maxFieldChars,
     });
@@ -61,9 +72,15 @@ export function buildRemittance(block: PaymentBlock, pages: TextLine[][], layout
     for (const warning of result.warnings) report('warning', `line ${lineNo}: ${warning}`, row.page);
     lines.push({ lineNo, ...result.line });
   }
-  if (lines.length === 0) report('warning', `payment ${paymentRef}: the table has no lines`, block.firstPage);
+  if (lines.length === 0) {
+    diagnostics.push({
+      level: 'error',
+      message: `payment ${paymentRef}: no line of its table on page ${block.firstPage} could be read (${block.rows.length} rows found)`,
+      location: `page ${block.firstPage}`,
+    });
+  }
 
-  const stated = statedTotal(block, options, report);
+  const stated = statedTotal(block, amountOptions, report);
   if (stated !== undefined) {
     const sum = sumMinor(lines.map((line) => line.paidMinor));
     if (sum !== stated) {
@@ -91,10 +108,10 @@ export function buildRemittance(block: PaymentBlock, pages: TextLine[][], layout
 
 function readDate(field: FieldValue | undefined, options: ParseOptions): { ok: true; iso: string } | { ok: false; reason: string } {
   if (!field) return { ok: false, reason: 'no payment date found' };
-  const whole = parseDate(field.value, options.dateOrder);
+  const whole = readDay(field.value, options.dateOrder);
   if (whole.ok) return whole;
   // A date followed by a note or a time ("09/24/2024 06:43").
-  const first = parseDate(field.value.trim().split(/\s+/)[0] ?? '', options.dateOrder);
+  const first = readDay(field.value.trim().split(/\s+/)[0] ?? '', options.dateOrder);
   return first.ok ? first : { ok: false, reason: `payment date ${whole.reason}` };
 }
 
@@ -110,7 +127,7 @@ function statedTotal(
   const format = { decimalComma: options.decimalComma };
   let header: Minor | undefined;
   if (block.fields.total) {
-    const parsed = parseAmount(block.fields.total.value, format);
+    const parsed = parseAmount(cleanAmount(block.fields.total.value), format);
     if (parsed.ok) header = parsed.minor;
     else report('warning', `payment amount ${parsed.reason}`, block.fields.total.page);
   }
@@ -129,4 +146,39 @@ function statedTotal(
     report('error', `payment amount ${displayMinor(header)} differs from the totals row ${displayMinor(footer)}`, block.totalRow!.page);
   }
   return header ?? footer;
+}
+
+/**
+ * The block's rows, without a second copy of its table: check stubs (QuickBooks voucher
+ * checks) print the same stub twice on one page, one for the payee's files. A table is a
+ * copy when it repeats the previous table of the payment on the same page row for row, and
+ * it is dropped only if one copy then adds up to the stated total (or none is stated).
+ */
+function withoutStubCopies(
+  block: PaymentBlock,
+  options: ParseOptions,
+  report: (level: Diagnostic['level'], message: string, page: number) => void,
+): PaymentBlock['rows'] {
+  if (block.tables.length < 2) return block.rows;
+  const byTable = block.tables.map((_, i) => block.rows.filter((row) => row.table === i));
+  const kept: PaymentBlock['rows'] = [];
+  const copies: number[] = [];
+  byTable.forEach((rows, i) => {
+    const previous = byTable[i - 1];
+    const samePage = i > 0 && block.tables[i]!.page === block.tables[i - 1]!.page;
+    const repeats = previous !== undefined && rows.length > 0 && rows.length === previous.length && rows.every((row, j) => row.text === previous[j]!.text);
+    if (samePage && repeats) copies.push(i);
+    else kept.push(...rows);
+  });
+  if (copies.length === 0) return block.rows;
+  const stated = block.fields.total ? parseAmount(cleanAmount(block.fields.total.value), { decimalComma: options.decimalComma }) : undefined;
+  if (stated?.ok) {
+    const sum = sumMinor(kept.flatMap((row) => {
+      const net = parseAmount(row.cells.net ?? '', { decimalComma: options.decimalComma });
+      return net.ok ? [net.minor] : [];
+    }));
+    if (sum !== stated.minor) return block.rows;
+  }
+  for (const i of copies) report('warning', `the stub's table is printed again on page ${block.tables[i]!.page} (a copy); read once`, block.tables[i]!.page);
+  return kept;
 }

@@ -176,6 +176,8 @@ export function layoutFromTemplate(template: PdfTemplate): Layout {
   }
 
   let columns = GENERIC_LAYOUT.columns;
+  let weakColumns = GENERIC_LAYOUT.weakColumns;
+  let ignoredColumns = GENERIC_LAYOUT.ignoredColumns;
   let requiredColumns = GENERIC_LAYOUT.requiredColumns;
   let minColumns = GENERIC_LAYOUT.minColumns;
   if (template.columns) {
@@ -184,6 +186,9 @@ export function layoutFromTemplate(template: PdfTemplate): Layout {
       given[COLUMN_KEYS[key]] = typeof names === 'string' ? [names] : names;
     }
     columns = given;
+    // Only the template's columns are read: no generic names join them.
+    weakColumns = {};
+    ignoredColumns = [];
     requiredColumns = (['reference', 'po'] as const).filter((key) => given[key]).map((key) => [key, 'net']);
     minColumns = Math.min(3, Object.keys(given).length);
   }
@@ -193,6 +198,8 @@ export function layoutFromTemplate(template: PdfTemplate): Layout {
   return {
     fields,
     columns,
+    weakColumns,
+    ignoredColumns,
     requiredColumns,
     minColumns,
     isTotalRow: totalRow ? (line) => totalRow.test(line.text) : GENERIC_LAYOUT.isTotalRow,
