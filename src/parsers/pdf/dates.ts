@@ -1,25 +1,61 @@
 /**
- * The PDF reader's dates, behind two small functions so the way a document's day/month
- * order is decided can change in one place (the tabular reader's per-file decision,
- * decideDateOrder in core/dates.ts, is meant to replace `readDay` once it lands).
+ * The PDF reader's dates. A document's order of day and month is decided once, from all its
+ * dates (payment dates and invoice dates), by core/dates.ts `DateOrderEvidence`: a day above
+ * 12 settles it, both orders seen is an error, and evidence that contradicts the import's
+ * order wins with a warning. When nothing in the document tells, the import's order is used
+ * (`configuredOrder`); once import options can say "no order configured", `configuredOrder`
+ * returns undefined there and such a document fails naming `payers.<ID>.date_order`.
  */
-import { parseDate, type DateOrder, type DateResult } from '../../core/dates.js';
+import { dateEvidence, DateOrderEvidence, readDateAs, type DateOrder, type DateResult } from '../../core/dates.js';
+import { ParseError } from '../../core/errors.js';
+import type { ParseOptions } from '../types.js';
 
-const MONTH = String.raw`(?:jan|feb|m[äa]r|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|f[ée]v|avr|juin|juil|ao[ûu]|d[ée]c|ene|abr|ago|dic)[a-zé]*\.?`;
-const DATE_SHAPES = [
-  /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/,
-  /^\d{8}$/,
-  new RegExp(`^\\d{1,2}[ .-]*${MONTH}[ ,.-]*\\d{2,4}$`, 'i'),
-  new RegExp(`^${MONTH}[ .-]*\\d{1,2},?[ .-]*\\d{2,4}$`, 'i'),
-];
-
-/** True when the text has the shape of a date (any order): enough to trust a bare `Date` label. */
-export function looksLikeDate(text: string): boolean {
-  const first = text.trim().split(/\s+(?=\d{1,2}:\d{2})/)[0] ?? '';
-  return DATE_SHAPES.some((shape) => shape.test(first));
+/** The date part of a written date, without a time after it (`09/24/2024 06:43`). */
+export function datePart(text: string): string {
+  return text.trim().split(/\s+(?=\d{1,2}:\d{2})/)[0] ?? '';
 }
 
-/** A written day as ISO, in the order the import was given. */
+/** True when some order of day and month reads the text as a calendar date: enough to trust a bare `Date` label. */
+export function looksLikeDate(text: string): boolean {
+  const part = datePart(text);
+  return /\d/.test(part) && dateEvidence(part) !== 'invalid';
+}
+
+/** The payer's order of day and month as the import gives it; see the file's doc block. */
+function configuredOrder(options: ParseOptions): DateOrder | undefined {
+  return options.dateOrder;
+}
+
+export interface OrderDecision {
+  order: DateOrder;
+  /** Said to the operator when the order did not come from the document itself or differs from the import's. */
+  warning?: string;
+}
+
+/** Decide the document's order of day and month from its dates; throws ParseError when they contradict each other. */
+export function decideDocumentOrder(texts: Iterable<string>, options: ParseOptions): OrderDecision {
+  const evidence = new DateOrderEvidence(undefined, options.payer);
+  for (const text of texts) {
+    const part = datePart(text);
+    if (looksLikeDate(part)) evidence.observe({ text: part });
+  }
+  const configured = configuredOrder(options);
+  if (evidence.settled) {
+    const decision = evidence.decide();
+    if (!decision.ok) throw new ParseError(decision.reason);
+    const order = decision.order ?? configured ?? 'mdy';
+    const differs = configured !== undefined && order !== configured;
+    return differs ? { order, warning: `dates are read ${order}, not ${configured}: ${decision.why}` } : { order };
+  }
+  if (!evidence.needsOrder) return { order: configured ?? 'mdy' };
+  if (configured === undefined) {
+    const decision = evidence.decide();
+    throw new ParseError(decision.ok ? 'the order of day and month cannot be decided' : decision.reason);
+  }
+  return { order: configured };
+}
+
+/** A written day as ISO, in the document's decided order. */
 export function readDay(text: string, order: DateOrder): DateResult {
-  return parseDate(text, order);
+  return readDateAs(text, order);
 }

@@ -11,6 +11,7 @@
  */
 import { ParseError } from '../../core/errors.js';
 import type { Diagnostic, ParseOptions, ParseResult, Remittance } from '../types.js';
+import { decideDocumentOrder } from './dates.js';
 import { extractText } from './extract.js';
 import { describeRequiredColumns, GENERIC_LAYOUT, type Layout } from './layout.js';
 import { buildLines, type TextLine } from './lines.js';
@@ -34,9 +35,12 @@ export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promis
 
   const remittances: Remittance[] = [];
   const diagnostics: Diagnostic[] = [];
+  const dates = decideDocumentOrder(blocks.flatMap(datesOf), options);
+  if (dates.warning) diagnostics.push({ level: 'warning', message: dates.warning, location: `page ${blocks[0]!.firstPage}` });
+  const dated = { ...options, dateOrder: dates.order };
   let lineCount = 0;
   for (const block of blocks) {
-    const built = buildRemittance(block, lines, layout, options);
+    const built = buildRemittance(block, lines, layout, dated);
     lineCount += built.remittance.lines.length;
     if (lineCount > options.limits.maxRows) {
       throw new ParseError(`more than ${options.limits.maxRows} remittance lines`, 'raise limits.maxRows to read this file');
@@ -56,6 +60,12 @@ function layoutFor(options: ParseOptions): Layout {
   const { template, problems } = validatePdfTemplate(options.pdfTemplate, 'pdf_template');
   if (!template) throw new ParseError(`invalid ${problems[0] ?? 'pdf_template'}`);
   return layoutFromTemplate(template);
+}
+
+/** Every date the block states: the payment date and the invoice dates of its rows. */
+function datesOf(block: PaymentBlock): string[] {
+  const rows = block.rows.flatMap((row) => (row.cells.invoiceDate ? [row.cells.invoiceDate] : []));
+  return block.fields.paymentDate ? [block.fields.paymentDate.value, ...rows] : rows;
 }
 
 /** Why a document whose tables were found gave no line: the first row problem, else the row count. */
