@@ -25,7 +25,7 @@ const CHEQUE_WORDS = new RegExp(
 
 /** MICR characters (transit, amount, on-us, dash), or the letters OCR/text layers give them. */
 const MICR_SYMBOLS = /[\u2446-\u2449]/;
-const MICR_TEXT = /^(?:[A-D]?\d{3,}[A-D]?\s*){3,}$|^[A-D]\d{4,}[A-D](?:\s+[A-D]?\d{4,}[A-D]?)+$/;
+const MICR_TEXT = /^(?:[A-D?]?\d{3,}[A-D?]?\s*){3,}$|^[A-D?]\d{4,}[A-D?](?:\s+[A-D?]?\d{4,}[A-D?]?)+$/;
 
 /** True for a line that belongs to the cheque itself. */
 export function isChequeLine(text: string): boolean {

@@ -56,13 +56,7 @@ export function matchHeader(line: TextLine, layout: Layout): Column[] | undefine
   const unknown = columns.filter((c) => c.kind === 'unknown').length;
   if (known < layout.minColumns || known < unknown) return undefined;
   if (!layout.requiredColumns.some((group) => group.every((key) => seen.has(key)))) return undefined;
-  const grid = line.grid;
-  if (grid && grid.perChar > 0) {
-    for (const column of columns) {
-      const c0 = Math.round((column.x0 - grid.x) / grid.perChar);
-      column.chars = { c0, c1: Math.max(c0 + 1, Math.round((column.x1 - grid.x) / grid.perChar)), grid };
-    }
-  }
+  if (line.grid) placeByCharacters(columns, line.grid);
   return columns;
 }
 
@@ -164,8 +158,9 @@ function columnFor(fragment: Fragment, columns: Column[]): Column | undefined {
 function charCells(line: TextLine, columns: Column[]): { cells: Cells; ignored: string[] } | undefined {
   const header = columns[0]?.chars;
   const row = line.grid;
-  if (!header || !row) return undefined;
-  const shift = (row.x - header.grid.x) / header.grid.perChar;
+  if (!header || !row || columns.some((column) => !column.chars)) return undefined;
+  // Rows of the same report start at the same place as its header, give or take a character.
+  const shift = (row.x - header.grid.x) / header.grid.spaceWidth;
   if (Math.abs(shift) > 1.5) return undefined;
   const offset = Math.round(shift);
   const cells: Cells = {};
@@ -192,4 +187,20 @@ function charCells(line: TextLine, columns: Column[]): { cells: Cells; ignored: 
     cells[best.key] = before === undefined ? match[0] : `${before} ${match[0]}`;
   }
   return { cells, ignored };
+}
+
+/** The header's column names found, in order, in the header as drawn: their character spans. */
+function placeByCharacters(columns: Column[], grid: CharGrid): void {
+  const text = grid.text.toLowerCase();
+  let from = 0;
+  const spans: Array<{ c0: number; c1: number }> = [];
+  for (const column of columns) {
+    const at = text.indexOf(column.name.toLowerCase(), from);
+    if (at < 0) return;
+    spans.push({ c0: at, c1: at + column.name.length });
+    from = at + column.name.length;
+  }
+  columns.forEach((column, i) => {
+    column.chars = { ...spans[i]!, grid };
+  });
 }

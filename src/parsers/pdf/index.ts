@@ -26,7 +26,7 @@ export { validatePdfTemplate } from './template.js';
 export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> {
   const layout = layoutFor(options);
   const pages = await extractText(bytes);
-  if (pages.every((page) => page.items.length === 0)) {
+  if (pages.every((page) => page.items.every((item) => item.space))) {
     throw new ParseError('no text layer; OCR is not supported', 'ask the payer for a text PDF, a CSV or an EDI file');
   }
   const lines = buildLines(pages);

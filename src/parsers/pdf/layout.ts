@@ -68,7 +68,7 @@ const IGNORED_COLUMNS = [
   'Échéance', 'Solde', 'Vencimiento', 'Saldo',
 ];
 
-const TOTAL_ROW = /^(?:grand\s+|payment\s+|remittance\s+|check\s+|net\s+)?totals?(?:\s+(?:payment|paid|amount|remitted|net))?\s*:?(?:\s|$)/i;
+const TOTAL_ROW = /^(?:grand\s+|payment\s+|remittance\s+|check\s+|net\s+)?(?:totals?|summe|gesamtsumme|gesamtbetrag|gesamt|total\s+g[ée]n[ée]ral|montant\s+total|importe\s+total)(?:\s+(?:payment|paid|amount|remitted|net|pagado|r[ée]gl[ée]|pay[ée]))?\s*:?(?:\s|$)/iu;
 const SUBTOTAL_ROW = /^(?:page\s+|sub-?\s*)total/i;
 /** `Page 2 of 3`, `Page 2/3`, a lone `Page 2`. */
 export const PAGE_FOOTER = /\bpage\s*\d+\s*(?:of|\/)\s*\d+\b|^page\s*\d+$/i;

@@ -43,6 +43,7 @@ export function buildRemittance(block: PaymentBlock, pages: TextLine[][], layout
   const statedCurrency = fields.currency?.value.trim().toUpperCase();
   if (statedCurrency && /^[A-Z]{3}$/.test(statedCurrency)) currency = statedCurrency;
   else if (statedCurrency) report('warning', `currency "${statedCurrency}" is not a 3-letter code; using ${options.currency}`, fields.currency!.page);
+  else currency = currencyWritten([fields.total?.value, block.totalRow?.text]) ?? currency;
 
   const payerName = fields.payerName?.value.trim() || guessPayerName(pages[block.firstPage - 1] ?? [], layout);
   const payer = payerName ? options.payerIds?.[payerName] : undefined;
@@ -181,4 +182,19 @@ function withoutStubCopies(
   }
   for (const i of copies) report('warning', `the stub's table is printed again on page ${block.tables[i]!.page} (a copy); read once`, block.tables[i]!.page);
   return kept;
+}
+
+/** ISO codes and unambiguous symbols seen next to amounts; `$` names several currencies, so it names none. */
+const CURRENCY_CODES = /(?:^|[^A-Z])(EUR|USD|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|MXN|JPY)(?![A-Z])/;
+const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP' };
+
+/** The currency a total is written in (`12.345,67 EUR`, `Total Paid AUD`), when it says. */
+function currencyWritten(texts: Array<string | undefined>): string | undefined {
+  for (const text of texts) {
+    if (!text) continue;
+    const code = CURRENCY_CODES.exec(text)?.[1];
+    if (code) return code;
+    for (const [symbol, name] of Object.entries(CURRENCY_SYMBOLS)) if (text.includes(symbol)) return name;
+  }
+  return undefined;
 }

@@ -55,6 +55,7 @@ export const FIELD_LABELS: Record<FieldKey, LabelWords[]> = {
     { source: String.raw`total\s*payment(?:\s*amount)?` },
     { source: String.raw`payment\s*total` },
     { source: String.raw`total\s*paid` },
+    { source: String.raw`amount\s*enclosed` },
     { source: String.raw`(?:check|cheque|eft|ach|wire|remittance)\s*(?:amount|total)` },
     { source: String.raw`total\s*amount`, check: 'amount' },
     { source: String.raw`amount`, check: 'amount' },
@@ -115,7 +116,7 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
     'Skonto', 'Skontobetrag', 'Escompte', 'Remise', 'Descuento', 'Dto', 'Descuento pronto pago',
   ],
   deduction: [
-    'Deduction', 'Deductions', 'Deduction Amount', 'Deduction Amt', 'Adjustment', 'Adjustments', 'Adj Amt', 'Adj Amount', 'Adj',
+    'Deduction', 'Deductions', 'Deduction Amount', 'Deduction Amt', 'Adjustment', 'Adjustments', 'Adjustment Amount', 'Adjustment Amt', 'Adj Amt', 'Adj Amount', 'Adj',
     'Abzug', 'Abzüge', 'Kürzung', 'Déduction', 'Retenue', 'Deducción',
   ],
   reason: [
