@@ -52,8 +52,9 @@ export function matchHeader(line: TextLine, layout: Layout): Column[] | undefine
     if (seen.has(column.key)) column.key = null;
     else seen.add(column.key);
   }
-  const known = columns.filter((c) => c.key !== null).length;
-  const unknown = columns.filter((c) => c.kind === 'unknown').length;
+  // Column names remit knows count, read or not: "Invoice #  Amount  Paid" is a header.
+  const known = columns.filter((c) => c.kind !== 'unknown').length;
+  const unknown = columns.length - known;
   if (known < layout.minColumns || known < unknown) return undefined;
   if (!layout.requiredColumns.some((group) => group.every((key) => seen.has(key)))) return undefined;
   if (line.grid) placeByCharacters(columns, line.grid);

@@ -17,7 +17,8 @@ import { describeRequiredColumns, GENERIC_LAYOUT, type Layout } from './layout.j
 import { buildLines, type TextLine } from './lines.js';
 import { buildRemittance } from './remittance.js';
 import { scanTables, type PaymentBlock } from './table.js';
-import { layoutFromTemplate, validatePdfTemplate } from './template.js';
+import { validatePdfTemplate } from './template.js';
+import { layoutFromTemplate } from './template-layout.js';
 
 export type { PdfTemplate } from './template.js';
 export { validatePdfTemplate } from './template.js';
