@@ -25,9 +25,12 @@ const CHEQUE_WORDS = new RegExp(
 
 /** MICR characters (transit, amount, on-us, dash), or the letters OCR/text layers give them. */
 const MICR_SYMBOLS = /[\u2446-\u2449]/;
-const MICR_TEXT = /^(?:[A-D?]?\d{3,}[A-D?]?\s*){3,}$|^[A-D?]\d{4,}[A-D?](?:\s+[A-D?]?\d{4,}[A-D?]?)+$/;
+const MICR_TEXT = /^(?:[A-D?]?\d{3,}[A-D?]?\s*){3,}$/;
+/** MICR symbols (as letters) around digit groups: at least two, so a row of plain numbers is never taken for one. */
+const MICR_MARKS = /\d[A-D?]|[A-D?]\d/g;
 
 /** True for a line that belongs to the cheque itself. */
 export function isChequeLine(text: string): boolean {
-  return CHEQUE_WORDS.test(text) || MICR_SYMBOLS.test(text) || MICR_TEXT.test(text.trim());
+  const trimmed = text.trim();
+  return CHEQUE_WORDS.test(text) || MICR_SYMBOLS.test(text) || (MICR_TEXT.test(trimmed) && (trimmed.match(MICR_MARKS)?.length ?? 0) >= 2);
 }

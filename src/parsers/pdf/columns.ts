@@ -46,11 +46,13 @@ export function matchHeader(line: TextLine, layout: Layout): Column[] | undefine
     if (seen.has(column.key)) column.key = null;
     else seen.add(column.key);
   }
-  for (const column of columns) {
-    // "Amount" is the paid amount only in a table with no column that says so more precisely.
-    if (column.kind !== 'weak' || !column.key) continue;
-    if (seen.has(column.key)) column.key = null;
-    else seen.add(column.key);
+  // "Amount" is the paid amount only in a table with no column that says so more precisely;
+  // of several generic names, the one earliest in the layout's list ("Amount" before "Payment").
+  const weak = columns.filter((column) => column.kind === 'weak' && column.key);
+  weak.sort((a, b) => weakRank(layout, a) - weakRank(layout, b));
+  for (const column of weak) {
+    if (seen.has(column.key!)) column.key = null;
+    else seen.add(column.key!);
   }
   // Column names remit knows count, read or not: "Invoice #  Amount  Paid" is a header.
   const known = columns.filter((c) => c.kind !== 'unknown').length;
@@ -59,6 +61,12 @@ export function matchHeader(line: TextLine, layout: Layout): Column[] | undefine
   if (!layout.requiredColumns.some((group) => group.every((key) => seen.has(key)))) return undefined;
   if (line.grid) placeByCharacters(columns, line.grid);
   return columns;
+}
+
+function weakRank(layout: Layout, column: Column): number {
+  const names = column.key ? (layout.weakColumns[column.key] ?? []) : [];
+  const rank = names.findIndex((name) => normaliseName(name) === normaliseName(column.name));
+  return rank < 0 ? names.length : rank;
 }
 
 const lookups = new WeakMap<Layout, Map<string, NameEntry>>();

@@ -72,19 +72,24 @@ export function scanTables(pages: TextLine[][], layout: Layout): PaymentBlock[] 
           afterTable = true;
           continue;
         }
-        if (!isFieldLine(line, layout) && !labelRow(line, layout)) {
+        const isLabels = labelRow(line, layout) !== undefined;
+        if (!isFieldLine(line, layout) && !isLabels) {
           const { cells } = cellsOf(line, columns);
           if (Object.keys(cells).length > 0) current.rows.push({ page: line.page, cells, text: line.text, table: current.tables.length - 1 });
           continue;
         }
-        columns = undefined;
-        afterTable = true;
       }
 
       const read: HeaderFields = {};
       if (labels) readFieldsUnder(labels, line, read);
       labels = labelRow(line, layout);
       if (!labels) readFields(line, layout, read);
+      if (columns && (labels || read.total)) {
+        // A labelled amount (a stub's "Check Amount") or a row of labels ends the table; other
+        // labelled lines inside it (a page header repeated over a continuing table) do not.
+        columns = undefined;
+        afterTable = true;
+      }
       if (read.paymentRef) afterTable = false;
       for (const [key, value] of Object.entries(read) as Array<[keyof HeaderFields, HeaderFields[keyof HeaderFields]]>) {
         // The amount printed under a table is that payment's total, not the next one's.

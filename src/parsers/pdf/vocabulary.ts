@@ -124,13 +124,16 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
   ],
   net: [
     'Net', 'Net Amount', 'Net Amt', 'Net Paid', 'Net Payment', 'Amount Paid', 'Amt Paid', 'Paid Amount', 'Paid Amt', 'Paid',
-    'Payment', 'Payment Amount', 'Payment Amt',
-    'Zahlbetrag', 'Zahlung', 'Bezahlt', 'Gezahlt', 'Auszahlungsbetrag',
+    'Payment Amount', 'Payment Amt',
+    'Zahlbetrag', 'Bezahlt', 'Gezahlt', 'Auszahlungsbetrag',
     'Montant payé', 'Montant réglé', 'Réglé', 'Net payé', 'Importe pagado', 'Pagado',
   ],
 };
 
-/** Generic amount columns: the paid amount only when no column above names it. */
+/**
+ * Generic amount columns: the paid amount only when no column above names it, the first in
+ * this list winning ("Payment" can also be a column of payment numbers, so it comes last).
+ */
 export const WEAK_COLUMN_NAMES: Partial<Record<ColumnKey, string[]>> = {
-  net: ['Amount', 'Amt', 'Betrag', 'Montant', 'Importe'],
+  net: ['Amount', 'Amt', 'Betrag', 'Montant', 'Importe', 'Payment', 'Zahlung'],
 };

@@ -171,4 +171,21 @@ describe('PDF stubs and advices without a template', () => {
     ]);
     expect(result.remittances[0]!.lines[0]!.paidMinor).toBe(9_800);
   });
+
+  it('of two generic columns "Amount" is the paid one, not "Payment" (which can hold payment numbers)', async () => {
+    const header: PdfText[] = [
+      { x: 40, y: 700, text: 'Payment', size: 8, bold: true },
+      { x: 140, y: 700, text: 'Invoice #', size: 8, bold: true },
+      { x: 450, y: 700, text: 'Amount', size: 8, bold: true, align: 'right' },
+    ];
+    const result = await read([
+      { x: 300, y: 740, text: 'Payment No.: 10452', size: 8 },
+      { x: 300, y: 728, text: 'Payment Date: 2024-09-24', size: 8 },
+      ...header,
+      { x: 40, y: 686, text: '10452', size: 8 },
+      { x: 140, y: 686, text: 'INV-1', size: 8 },
+      { x: 450, y: 686, text: '98.00', size: 8, align: 'right' },
+    ]);
+    expect(result.remittances[0]!.lines[0]!.paidMinor).toBe(9_800);
+  });
 });
