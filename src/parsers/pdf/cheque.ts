@@ -29,8 +29,13 @@ const MICR_TEXT = /^(?:[A-D?]?\d{3,}[A-D?]?\s*){3,}$/;
 /** MICR symbols (as letters) around digit groups: at least two, so a row of plain numbers is never taken for one. */
 const MICR_MARKS = /\d[A-D?]|[A-D?]\d/g;
 
+/** Words one of which every cheque line above has: most lines are told apart by this alone. */
+const HINT_WORDS = /order|\/\s*100|dollar|cents|void|valid|signature|zahlen|payez|ordre|guese/i;
+const HINT_MICR = /\d[A-D?]|[A-D?]\d|[\u2446-\u2449]/;
+
 /** True for a line that belongs to the cheque itself. */
 export function isChequeLine(text: string): boolean {
+  if (!HINT_WORDS.test(text) && !HINT_MICR.test(text)) return false;
   const trimmed = text.trim();
   return CHEQUE_WORDS.test(text) || MICR_SYMBOLS.test(text) || (MICR_TEXT.test(trimmed) && (trimmed.match(MICR_MARKS)?.length ?? 0) >= 2);
 }

@@ -121,8 +121,6 @@ function splitIntoNames(phrase: Word[], lookup: Map<string, NameEntry>): Column[
 
 /** Distribute a row's fragments over the columns; several fragments in one cell are joined by a space. */
 export function cellsOf(line: TextLine, columns: Column[]): { cells: Cells; ignored: string[] } {
-  const byChars = charCells(line, columns);
-  if (byChars) return byChars;
   const cells: Cells = {};
   const ignored: string[] = [];
   for (const fragment of line.fragments) {
@@ -160,14 +158,18 @@ function columnFor(fragment: Fragment, columns: Column[]): Column | undefined {
 }
 
 /**
- * A fixed-width row under a fixed-width header (both one padded text item starting at the
+ * A fixed-width row under a fixed-width header (both one padded run of text starting at the
  * same place): each word goes to the column whose header characters it overlaps most, else
  * the nearest, counted in characters. Undefined when the row or header is not of that kind.
  */
-function charCells(line: TextLine, columns: Column[]): { cells: Cells; ignored: string[] } | undefined {
+export function charCellsOf(line: TextLine, columns: Column[]): { cells: Cells; ignored: string[] } | undefined {
   const header = columns[0]?.chars;
   const row = line.grid;
   if (!header || !row || columns.some((column) => !column.chars)) return undefined;
+  return charCells(row, header, columns);
+}
+
+function charCells(row: CharGrid, header: { grid: CharGrid }, columns: Column[]): { cells: Cells; ignored: string[] } | undefined {
   // Rows of the same report start at the same place as its header, give or take a character.
   const shift = (row.x - header.grid.x) / header.grid.spaceWidth;
   if (Math.abs(shift) > 1.5) return undefined;

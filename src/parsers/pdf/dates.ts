@@ -35,9 +35,13 @@ export interface OrderDecision {
 /** Decide the document's order of day and month from its dates; throws ParseError when they contradict each other. */
 export function decideDocumentOrder(texts: Iterable<string>, options: ParseOptions): OrderDecision {
   const evidence = new DateOrderEvidence(undefined, options.payer);
+  const seen = new Set<string>();
   for (const text of texts) {
     const part = datePart(text);
-    if (looksLikeDate(part)) evidence.observe({ text: part });
+    if (seen.has(part)) continue;
+    seen.add(part);
+    // A value no order reads is the row's problem (reported there), not evidence.
+    if (/\d/.test(part) && dateEvidence(part) !== 'invalid') evidence.observe({ text: part });
   }
   const configured = configuredOrder(options);
   if (evidence.settled) {

@@ -52,6 +52,14 @@ function linesOfPage(page: number, all: PdfTextItem[]): TextLine[] {
   const items = all.filter((item) => !item.space);
   const spaces = all.filter((item) => item.space);
   const spaceWidths = spaceWidthsOf(spaces);
+  // Blank runs by baseline, so each line looks only at its own.
+  const spacesByY = new Map<number, PdfTextItem[]>();
+  for (const space of spaces) {
+    const key = Math.round(space.y);
+    const list = spacesByY.get(key);
+    if (list) list.push(space);
+    else spacesByY.set(key, [space]);
+  }
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfTextItem[][] = [];
   let current: PdfTextItem[] = [];
@@ -68,7 +76,9 @@ function linesOfPage(page: number, all: PdfTextItem[]): TextLine[] {
   if (current.length > 0) groups.push(current);
 
   return groups.map((group) => {
-    const grid = gridOf(group, spaces, spaceWidths);
+    const y = Math.round(group[0]!.y);
+    const near = [...(spacesByY.get(y - 1) ?? []), ...(spacesByY.get(y) ?? []), ...(spacesByY.get(y + 1) ?? [])];
+    const grid = near.length > 0 ? gridOf(group, near, spaceWidths) : undefined;
     const fragments = grid ? grid.fragments : joinPieces(group.flatMap(splitPadded).sort((a, b) => a.x0 - b.x0));
     const line: TextLine = { page, y: group[0]!.y, fragments, text: fragments.map((f) => f.text).join(' ') };
     if (grid) line.grid = grid.grid;
@@ -85,7 +95,9 @@ function spaceWidthsOf(spaces: PdfTextItem[]): Map<number, number> {
   const bySize = new Map<number, number[]>();
   for (const space of spaces) {
     const size = Math.round(space.size * 10) / 10;
-    bySize.set(size, [...(bySize.get(size) ?? []), space.width]);
+    const widths = bySize.get(size);
+    if (widths) widths.push(space.width);
+    else bySize.set(size, [space.width]);
   }
   const out = new Map<number, number>();
   for (const [size, widths] of bySize) {

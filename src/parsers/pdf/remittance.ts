@@ -15,6 +15,7 @@ import type { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
 import { readRow } from './rows.js';
 import type { PaymentBlock } from './table.js';
+import type { Cells } from './columns.js';
 
 export interface BuiltRemittance {
   remittance: Remittance;
@@ -22,7 +23,8 @@ export interface BuiltRemittance {
 }
 
 /** Build one remittance. Throws ParseError when the payment cannot be identified or dated. */
-export function buildRemittance(block: PaymentBlock, pages: TextLine[][], layout: Layout, options: ParseOptions): BuiltRemittance {
+export function buildRemittance(given: PaymentBlock, pages: TextLine[][], layout: Layout, options: ParseOptions): BuiltRemittance {
+  let block = given;
   const diagnostics: Diagnostic[] = [];
   const report = (level: Diagnostic['level'], message: string, page: number): void => {
     if (!options.lenient && level === 'warning') throw new ParseError(`page ${page}: ${message}`);
@@ -49,6 +51,7 @@ export function buildRemittance(block: PaymentBlock, pages: TextLine[][], layout
   const payer = payerName ? options.payerIds?.[payerName] : undefined;
   const method = fields.method?.value.trim();
 
+  block = { ...block, rows: byBetterReading(block.rows) };
   const decimal = decideDecimalMark(block.rows.map((row) => row.cells.net ?? ''), options.decimalComma);
   if (decimal.decimalComma !== options.decimalComma) {
     const mark = decimal.decimalComma ? 'comma' : 'point';
@@ -197,4 +200,18 @@ function currencyWritten(texts: Array<string | undefined>): string | undefined {
     for (const [symbol, name] of Object.entries(CURRENCY_SYMBOLS)) if (text.includes(symbol)) return name;
   }
   return undefined;
+}
+
+/**
+ * A fixed-width table's rows cut by character positions, when that reads more paid amounts
+ * than cutting by x positions: glyph positions inside a padded line drawn in a proportional
+ * font do not line up with the header, its characters do. Otherwise the rows as placed.
+ */
+function byBetterReading(rows: PaymentBlock['rows']): PaymentBlock['rows'] {
+  if (!rows.some((row) => row.charCells)) return rows;
+  const readable = (cells: Cells | undefined) =>
+    cells?.net !== undefined && (parseAmount(cells.net).ok || parseAmount(cells.net, { decimalComma: true }).ok);
+  const byX = rows.filter((row) => readable(row.cells)).length;
+  const byChars = rows.filter((row) => readable(row.charCells)).length;
+  return byChars > byX ? rows.map((row) => (row.charCells ? { ...row, cells: row.charCells } : row)) : rows;
 }

@@ -8,7 +8,7 @@
  * a stub (pay-to line, amount in words, MICR line) ends a table and is never read as rows.
  */
 import { isChequeLine } from './cheque.js';
-import { cellsOf, matchHeader, type Cells, type Column } from './columns.js';
+import { cellsOf, charCellsOf, matchHeader, type Cells, type Column } from './columns.js';
 import { isFieldLine, labelRow, readFields, readFieldsUnder, type HeaderFields, type LabelCell } from './fields.js';
 import type { Layout } from './layout.js';
 import type { TextLine } from './lines.js';
@@ -20,6 +20,8 @@ export interface TableRow {
   text: string;
   /** Which header row (0, 1, ...) of its payment the row follows: copies of a stub repeat it. */
   table: number;
+  /** The same row cut by character positions, for a fixed-width table (see remittance.ts). */
+  charCells?: Cells;
 }
 
 export interface PaymentBlock {
@@ -75,7 +77,10 @@ export function scanTables(pages: TextLine[][], layout: Layout): PaymentBlock[] 
         const isLabels = labelRow(line, layout) !== undefined;
         if (!isFieldLine(line, layout) && !isLabels) {
           const { cells } = cellsOf(line, columns);
-          if (Object.keys(cells).length > 0) current.rows.push({ page: line.page, cells, text: line.text, table: current.tables.length - 1 });
+          const byChars = charCellsOf(line, columns)?.cells;
+          if (Object.keys(cells).length > 0 || (byChars && Object.keys(byChars).length > 0)) {
+            current.rows.push({ page: line.page, cells, text: line.text, table: current.tables.length - 1, ...(byChars ? { charCells: byChars } : {}) });
+          }
           continue;
         }
       }

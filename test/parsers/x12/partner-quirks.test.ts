@@ -3,7 +3,8 @@
  * README): each file's golden result, plus the behaviours the fixtures exist for.
  */
 import { describe, expect, it } from 'vitest';
-import { parseX12_820 } from '../../../src/parsers/x12/index.js';
+import { decodeEdiChunks } from '../../../src/parsers/edi/text.js';
+import { parseX12_820, streamX12_820 } from '../../../src/parsers/x12/index.js';
 import { parseOptions } from '../../support/parse-options.js';
 import { bytes, goldenCases, parseError } from '../edi-support.js';
 import { checkGoldenOrRefusal } from './golden-or-refusal.js';
@@ -17,6 +18,14 @@ const strict = (input: Uint8Array) => parseX12_820(input, parseOptions('partner.
 describe('X12 820 partner quirks: golden files', () => {
   it('has fixtures', () => expect(cases.length).toBeGreaterThanOrEqual(5));
   for (const golden of cases) it(golden.name, () => checkGoldenOrRefusal(golden, lenient));
+
+  for (const golden of cases.filter((c) => !c.name.startsWith('refused-'))) {
+    it(`${golden.name}: the streaming reader, fed 7 bytes at a time, gives the same payments`, () => {
+      const chunks = Array.from({ length: Math.ceil(golden.input.length / 7) }, (_, i) => golden.input.subarray(i * 7, i * 7 + 7));
+      const stream = streamX12_820(decodeEdiChunks(chunks), parseOptions('partner.edi'));
+      expect([...stream.remittances]).toEqual(lenient(golden.input).remittances);
+    });
+  }
 });
 
 describe('X12 820 partner quirks', () => {
