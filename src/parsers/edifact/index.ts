@@ -7,7 +7,9 @@
  *
  * Quirks handled: a UNA with its own separators and a comma decimal mark, release-character
  * escapes (`?+`, `?:`, `?'`, `??`), line breaks between segments, UNG groups, bare messages
- * without UNB (with a diagnostic).
+ * without UNB (with a diagnostic), a newline terminator written CR LF, spaces before `'`
+ * (lenient mode trims them), references padded differently, every 2379 date format that
+ * names a day (values.ts). A message with no usable DOC line gives no remittance, with an error.
  *
  * Lenient (default): a bad message is dropped with an error diagnostic, the rest kept.
  * Strict: the first envelope or data problem throws ParseError.

@@ -7,7 +7,12 @@
  *
  * Quirks handled: tables continuing over pages with repeated headers, `Page n of m`
  * footers, a `Total Payment` row and legends after it, amounts as `1,234.56`, `(1,234.56)`,
- * `1,234.56-`, `-1,234.56`, chargeback rows with a negative Net and no Gross.
+ * `1,234.56-`, `-1,234.56`, chargeback rows with a negative Net and no Gross; check stubs
+ * (labels anywhere on the page, label rows with values below, the total under the table,
+ * the cheque and its MICR line skipped, a stub printed twice read once); labels and column
+ * names in English, German, French and Spanish (vocabulary.ts); fixed-width report rows
+ * (columns by character position); day/month order and decimal mark from the document's
+ * own values. A document with no readable line fails (ParseError), never a 0-line payment.
  */
 import { ParseError } from '../../core/errors.js';
 import type { Diagnostic, ParseOptions, ParseResult, Remittance } from '../types.js';

@@ -7,7 +7,11 @@
  *
  * Quirks handled: trimmed ISA padding, CR/LF after terminators, a newline as the terminator,
  * NUL padding, several interchanges/groups/transactions per file, 003030 senders that write
- * deductions as positive ADX01 (see adjustments.ts and ParseOptions.adxSign).
+ * deductions as positive ADX01 (see adjustments.ts and ParseOptions.adxSign); spaces around
+ * elements and before terminators (lenient mode trims them), control numbers padded
+ * differently (`000001203` / `0001203 `), no TRN (payment-ref.ts), DTM05/DTM06 dates
+ * (dates.ts), other transaction sets in the interchange (skipped with a warning).
+ * A transaction with no usable line gives no remittance, with an error.
  *
  * Lenient (default): a bad transaction is dropped with an error diagnostic, the rest kept.
  * Strict: the first envelope or data problem throws ParseError.
