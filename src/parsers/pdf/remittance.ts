@@ -85,6 +85,16 @@ export function buildRemittance(given: PaymentBlock, pages: TextLine[][], layout
   }
 
   const stated = statedTotal(block, amountOptions, report);
+  const generic = genericPaidProblem(block, lines, stated, paymentRef);
+  if (generic?.asInvoiceAmount) {
+    // The stated total proves the generic column is the invoice amount: the paid amount is what is left.
+    for (const line of lines) {
+      const kept = line.discountMinor + line.adjustments.reduce((sum, adj) => sum + adj.amountMinor, 0);
+      line.grossMinor = line.paidMinor;
+      line.paidMinor = line.paidMinor - kept;
+    }
+  }
+  if (generic) diagnostics.push({ level: generic.level, message: generic.message, location: `page ${block.firstPage}` });
   if (stated !== undefined) {
     const sum = sumMinor(lines.map((line) => line.paidMinor));
     if (sum !== stated) {
@@ -214,4 +224,34 @@ function byBetterReading(rows: PaymentBlock['rows']): PaymentBlock['rows'] {
   const byX = rows.filter((row) => readable(row.cells)).length;
   const byChars = rows.filter((row) => readable(row.charCells)).length;
   return byChars > byX ? rows.map((row) => (row.charCells ? { ...row, cells: row.charCells } : row)) : rows;
+}
+
+/**
+ * A paid column with a generic name ("Amount") beside discount or deduction columns may be
+ * the invoice amount rather than the money paid. The stated total decides: lines that reach
+ * it are right; lines that reach it once their discounts and deductions are taken off mean
+ * the column is the invoice amount (read so, with a warning); with no stated total nothing
+ * decides, which is an error for the operator, never a silent reading.
+ */
+function genericPaidProblem(
+  block: PaymentBlock,
+  lines: RemittanceLine[],
+  stated: Minor | undefined,
+  paymentRef: string,
+): { level: Diagnostic['level']; message: string; asInvoiceAmount: boolean } | undefined {
+  const name = block.tables.find((table) => table.genericPaid)?.genericPaid;
+  if (!name) return undefined;
+  const kept = lines.reduce((sum, line) => sum + line.discountMinor + line.adjustments.reduce((a, adj) => a + adj.amountMinor, 0), 0);
+  if (kept === 0) return undefined;
+  const asPaid = sumMinor(lines.map((line) => line.paidMinor));
+  if (stated === asPaid) return undefined;
+  if (stated === asPaid - kept && lines.every((line) => line.grossMinor === undefined)) {
+    const message = `payment ${paymentRef}: column "${name}" is read as the invoice amount: the lines reach the stated total ${displayMinor(stated)} only after their discounts and deductions`;
+    return { level: 'warning', message, asInvoiceAmount: true };
+  }
+  if (stated === undefined || stated === asPaid - kept) {
+    const message = `payment ${paymentRef}: column "${name}" may be the invoice amount or the amount paid, and nothing in the document tells; check the lines or add a pdf_template naming the net column`;
+    return { level: 'error', message, asInvoiceAmount: false };
+  }
+  return undefined;
 }

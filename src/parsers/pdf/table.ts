@@ -30,8 +30,8 @@ export interface PaymentBlock {
   /** The totals row's text, when the table has one. */
   totalRow?: { text: string; page: number; fragments: string[] };
   firstPage: number;
-  /** Header rows seen for this payment, with their pages. */
-  tables: Array<{ page: number }>;
+  /** Header rows seen for this payment, with their pages and, when the paid column has a generic name ("Amount"), that name. */
+  tables: Array<{ page: number; genericPaid?: string }>;
 }
 
 /** Split the document into payment blocks; none means no table header was found. */
@@ -59,7 +59,8 @@ export function scanTables(pages: TextLine[][], layout: Layout): PaymentBlock[] 
       const header = matchHeader(line, layout);
       if (header) {
         current = startOrContinue(current, pending, blocks, line.page);
-        current.tables.push({ page: line.page });
+        const paid = header.find((column) => column.key === 'net');
+        current.tables.push({ page: line.page, ...(paid?.kind === 'weak' ? { genericPaid: paid.name } : {}) });
         pending = {};
         columns = header;
         labels = undefined;

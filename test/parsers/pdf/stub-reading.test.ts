@@ -188,4 +188,35 @@ describe('PDF stubs and advices without a template', () => {
     ]);
     expect(result.remittances[0]!.lines[0]!.paidMinor).toBe(9_800);
   });
+
+  describe('a generic "Amount" column beside a Discount column', () => {
+    const advice = (total?: string): PdfText[] => [
+      { x: 300, y: 740, text: 'Payment No.: 88', size: 8 },
+      { x: 300, y: 728, text: 'Payment Date: 2024-09-24', size: 8 },
+      ...(total ? [{ x: 300, y: 716, text: `Payment Amount: ${total}`, size: 8 }] : []),
+      { x: 40, y: 700, text: 'Invoice #', size: 8, bold: true },
+      { x: 330, y: 700, text: 'Amount', size: 8, bold: true, align: 'right' as const },
+      { x: 450, y: 700, text: 'Discount', size: 8, bold: true, align: 'right' as const },
+      { x: 40, y: 686, text: 'INV-1', size: 8 },
+      { x: 330, y: 686, text: '100.00', size: 8, align: 'right' as const },
+      { x: 450, y: 686, text: '2.00', size: 8, align: 'right' as const },
+    ];
+
+    it('is the amount paid when the lines reach the stated total as they are', async () => {
+      const result = await read(advice('100.00'));
+      expect(result.remittances[0]!.lines[0]!.paidMinor).toBe(10_000);
+      expect(result.diagnostics).toEqual([]);
+    });
+
+    it('is the invoice amount when the stated total is reached only after the discount', async () => {
+      const result = await read(advice('98.00'));
+      expect(result.remittances[0]!.lines[0]).toMatchObject({ grossMinor: 10_000, discountMinor: 200, paidMinor: 9_800 });
+      expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/is read as the invoice amount/) })]);
+    });
+
+    it('is an error when no total is stated to tell', async () => {
+      const result = await read(advice());
+      expect(result.diagnostics).toEqual([expect.objectContaining({ level: 'error', message: expect.stringMatching(/may be the invoice amount or the amount paid/) })]);
+    });
+  });
 });
