@@ -44,3 +44,20 @@ export function checkCount(
   );
   return false;
 }
+
+/** How a trailer's control number compares with its opener's. */
+export type ControlMatch = 'same' | 'padded' | 'different';
+
+/**
+ * Compare control numbers as a partner's translator may have written them: `000000001 `
+ * (a trailing space) and `000001203` against `0001203` (zero-padded to another width) are
+ * the same number, so nothing was lost; 'padded' lets the caller say so in a warning.
+ */
+export function compareControl(trailer: string, opener: string): ControlMatch {
+  if (trailer === opener) return 'same';
+  const a = trailer.trim();
+  const b = opener.trim();
+  if (a === b) return 'padded';
+  if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '')) return 'padded';
+  return 'different';
+}

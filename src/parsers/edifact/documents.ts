@@ -47,6 +47,8 @@ interface OpenDocument {
 export class DocumentReader {
   private readonly lines: RemittanceLine[] = [];
   private open: OpenDocument | undefined;
+  /** DOC groups seen, read or not. */
+  count = 0;
 
   constructor(
     private readonly options: ParseOptions,
@@ -57,6 +59,7 @@ export class DocumentReader {
   accept(segment: Segment): boolean {
     if (segment.tag === 'DOC') {
       this.close();
+      this.count += 1;
       this.open = { doc: segment, amounts: new Map(), dates: new Map(), po: undefined, adjustments: [], itemAdjustments: [], section: 'doc' };
       return true;
     }

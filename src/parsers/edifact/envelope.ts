@@ -5,7 +5,7 @@
  * segments were lost or added; only messages whose UNT checks pass are handed on.
  */
 import { at, type Diagnostics } from '../edi/diagnostics.js';
-import { checkCount, reportUnclosed, type Counted } from '../edi/envelope.js';
+import { checkCount, compareControl, reportUnclosed, type Counted } from '../edi/envelope.js';
 import { component, type Segment } from './segments.js';
 
 /** One UNH..UNT message that passed its own UNT checks. */
@@ -136,10 +136,7 @@ function closeMessage(open: OpenMessage, unt: Segment, diagnostics: Diagnostics)
   if (!checkCount(diagnostics, unt, component(unt, 1), { owner: 'message', actual: body.length + 2, noun: 'segments' }, skipped)) {
     return undefined;
   }
-  if (component(unt, 2) !== ref) {
-    diagnostics.fail(`UNT reference ${component(unt, 2)} does not match UNH ${ref} (segment ${unt.number})`, at(unt), skipped);
-    return undefined;
-  }
+  if (!referencesAgree(unt, component(unt, 2), 'UNH', ref, diagnostics, skipped)) return undefined;
   return {
     ref,
     type: component(unh, 2, 0),
@@ -153,7 +150,18 @@ function closeMessage(open: OpenMessage, unt: Segment, diagnostics: Diagnostics)
 /** A UNE or UNZ: its count of what it closes, and its reference against the opener's. */
 function checkTrailer(trailer: Segment, counted: Counted, ref: string, diagnostics: Diagnostics): void {
   checkCount(diagnostics, trailer, component(trailer, 1), counted, KEPT);
-  if (component(trailer, 2) !== ref) {
-    diagnostics.fail(`${trailer.tag} reference ${component(trailer, 2)} does not match ${ref} (segment ${trailer.number})`, at(trailer), KEPT);
+  referencesAgree(trailer, component(trailer, 2), '', ref, diagnostics, KEPT);
+}
+
+/** A trailer's reference against its opener's: a different one fails; the same one padded differently is a warning. */
+function referencesAgree(trailer: Segment, written: string, openerTag: string, opener: string, diagnostics: Diagnostics, consequence: string): boolean {
+  const match = compareControl(written, opener);
+  if (match === 'same') return true;
+  const against = openerTag === '' ? opener : `${openerTag} ${opener}`;
+  if (match === 'padded') {
+    diagnostics.warning(`${trailer.tag} reference "${written}" is "${opener}" written with other padding (segment ${trailer.number}); accepted`, at(trailer));
+    return true;
   }
+  diagnostics.fail(`${trailer.tag} reference ${written} does not match ${against} (segment ${trailer.number})`, at(trailer), consequence);
+  return false;
 }

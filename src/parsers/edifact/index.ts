@@ -7,7 +7,9 @@
  *
  * Quirks handled: a UNA with its own separators and a comma decimal mark, release-character
  * escapes (`?+`, `?:`, `?'`, `??`), line breaks between segments, UNG groups, bare messages
- * without UNB (with a diagnostic).
+ * without UNB (with a diagnostic), a newline terminator written CR LF, spaces before `'`
+ * (lenient mode trims them), references padded differently, every 2379 date format that
+ * names a day (values.ts). A message with no usable DOC line gives no remittance, with an error.
  *
  * Lenient (default): a bad message is dropped with an error diagnostic, the rest kept.
  * Strict: the first envelope or data problem throws ParseError.
@@ -65,7 +67,8 @@ function warnOldDirectory(version: string, ref: string, diagnostics: Diagnostics
 }
 
 function nothingUsable(whole: number, otherTypes: Set<string>, diagnostics: Diagnostics): string {
-  const problem = diagnostics.firstError();
+  // The problem that cost a payment explains the failure better than an envelope remark before it.
+  const problem = diagnostics.entries.find((entry) => entry.level === 'error' && /(?:transaction|message) \S+ skipped$/.test(entry.message)) ?? diagnostics.firstError();
   if (problem) return `no usable REMADV message: ${problem.message}`;
   if (otherTypes.size > 0) return `no REMADV message: found ${[...otherTypes].join(', ')}`;
   return whole === 0 ? 'no message in the EDIFACT interchange' : 'no usable REMADV message';

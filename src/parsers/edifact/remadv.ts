@@ -22,7 +22,10 @@ import {
 import { component, joined, type Segment } from './segments.js';
 import { readAmount, readDate } from './values.js';
 
-/** Map one whole REMADV message; undefined (with a diagnostic) when it has no reference or date. */
+/**
+ * Map one whole REMADV message; undefined (with a diagnostic) when it has no reference, no
+ * date or no usable DOC line: an empty payment would only hide the problem.
+ */
 export function readRemadv(message: Message, options: ParseOptions, diagnostics: Diagnostics): Remittance | undefined {
   const skipped = `message ${message.ref} skipped`;
   const documents = new DocumentReader(options, diagnostics);
@@ -91,7 +94,11 @@ export function readRemadv(message: Message, options: ParseOptions, diagnostics:
     diagnostics.fail(`payment ${paymentRef} has no payment date (segment ${message.unh.number})`, at(message.unh), skipped);
     return undefined;
   }
-  if (lines.length === 0) diagnostics.warning(`payment ${paymentRef} has no DOC lines (segment ${message.unh.number})`, at(message.unh));
+  if (lines.length === 0) {
+    const why = documents.count > 0 ? `none of its ${documents.count} DOC groups has a readable amount` : 'it has no DOC group';
+    diagnostics.fail(`payment ${paymentRef} has no usable remittance line: ${why} (segment ${message.unh.number})`, at(message.unh), skipped);
+    return undefined;
+  }
 
   const total = firstOf(totals, PAYMENT_TOTAL);
   const remittance = toRemittance(

@@ -48,10 +48,15 @@ export function splitSegments(
   let runStart = pos;
   let segmentStart = pos;
 
+  let reportedPadding = false;
   const finishSegment = (): void => {
     components.push(value);
     elements.push(components);
     number += 1;
+    if (diagnostics.lenient && trimComponents(elements) && !reportedPadding) {
+      reportedPadding = true;
+      diagnostics.warning(`${elements[0]?.[0] ?? ''} segment ${number} has spaces around its values; read trimmed, here and after`, `segment ${number}`);
+    }
     if (number > limits.maxRows) throw new ParseError(`more than ${limits.maxRows} segments (limits.maxRows); not read`);
     const tag = elements[0]?.[0] ?? '';
     if (!TAG.test(tag) || elements[0]!.length > 1) {
@@ -93,6 +98,8 @@ export function splitSegments(
       runStart = pos;
     } else if (char === terminator) {
       value += text.slice(runStart, pos);
+      // A newline terminator written as CR LF: the CR is layout.
+      if (terminator === '\n' && value.endsWith('\r')) value = value.slice(0, -1);
       finishSegment();
       pos = skipBlank(text, pos + 1);
       runStart = pos;
@@ -108,4 +115,24 @@ export function splitSegments(
     finishSegment();
   }
   return segments;
+}
+
+/**
+ * Lenient mode: values without the spaces (and stray CR) some senders leave around them,
+ * e.g. `MOA+12:100.00 '`. True when anything was trimmed.
+ */
+function trimComponents(elements: string[][]): boolean {
+  let changed = false;
+  for (const element of elements) {
+    for (let i = 0; i < element.length; i += 1) {
+      const value = element[i]!;
+      if (value === '' || (value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32)) continue;
+      const trimmed = value.trim();
+      if (trimmed !== value) {
+        element[i] = trimmed;
+        changed = true;
+      }
+    }
+  }
+  return changed;
 }

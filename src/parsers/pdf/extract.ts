@@ -14,6 +14,11 @@ export interface PdfTextItem {
   width: number;
   /** Font size in points (height of the text matrix). */
   size: number;
+  /**
+   * A run of blank space inside drawn text: pdf.js gives it as one " " item as wide as the
+   * run, which is how a fixed-width line's character positions are rebuilt (lines.ts).
+   */
+  space?: true;
 }
 
 export interface PdfTextPage {
@@ -86,12 +91,14 @@ interface RawTextItem {
 }
 
 function toItem(item: RawTextItem): PdfTextItem[] {
-  if (item.str.trim() === '') return [];
+  const blank = item.str.trim() === '';
+  if (blank && !(item.str.length > 0 && item.width > 0)) return [];
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
   // Rotated or skewed text (stamps, watermarks, margin notes) is not part of a table.
   if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) return [];
   const size = Math.abs(d) || item.height;
   if (![x, y, item.width, size].every(Number.isFinite)) return [];
+  if (blank) return [{ text: ' ', x, y, width: item.width, size, space: true }];
   return [{ text: item.str, x, y, width: item.width, size }];
 }
 

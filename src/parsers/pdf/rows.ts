@@ -4,7 +4,8 @@
  * discount and deductions are positive amounts the payer kept, and a row with a negative
  * Net and no Gross is a payer chargeback carrying its own deduction.
  */
-import { parseDate, type DateOrder } from '../../core/dates.js';
+import type { DateOrder } from '../../core/dates.js';
+import { readDay } from './dates.js';
 import { parseAmount, type Minor } from '../../core/money.js';
 import { reasonCodeFor } from '../../core/reasons.js';
 import type { Adjustment, RemittanceLine } from '../types.js';
@@ -67,7 +68,7 @@ export function readRow(row: TableRow, options: RowOptions): RowResult {
   const dateText = cell('invoiceDate');
   let invoiceDate: string | undefined;
   if (dateText !== '') {
-    const date = parseDate(dateText, options.dateOrder);
+    const date = readDay(dateText, options.dateOrder);
     if (date.ok) invoiceDate = date.iso;
     else warnings.push(`Invoice Date ${date.reason}, left empty`);
   }

@@ -17,10 +17,11 @@
  *   skip_lines: ['^Continued on']     # regexes of lines to ignore
  * ```
  * When `columns` is given, only those columns are read: it needs `net` and `reference`
- * or `po`.
+ * or `po`. This file reads and checks the template (the config loader calls
+ * readPdfTemplate); template-layout.ts turns a checked one into the reading layout.
  */
 import { Checker, closest, describe, isMapping, type PathSegment } from '../../core/validation.js';
-import { GENERIC_LAYOUT, normaliseName, type ColumnKey, type FieldKey, type FieldRule, type Layout } from './layout.js';
+import { normaliseName, type ColumnKey, type FieldKey } from './layout.js';
 
 export const TEMPLATE_FIELDS = ['payment_ref', 'payment_date', 'total', 'currency', 'payer_name', 'method'] as const;
 export type PdfTemplateField = (typeof TEMPLATE_FIELDS)[number];
@@ -44,7 +45,7 @@ export interface PdfTemplate {
 
 const TOP_KEYS = ['fields', 'columns', 'total_row', 'skip_lines'] as const;
 
-const FIELD_KEYS: Record<PdfTemplateField, FieldKey> = {
+export const FIELD_KEYS: Record<PdfTemplateField, FieldKey> = {
   payment_ref: 'paymentRef',
   payment_date: 'paymentDate',
   total: 'total',
@@ -53,7 +54,7 @@ const FIELD_KEYS: Record<PdfTemplateField, FieldKey> = {
   method: 'method',
 };
 
-const COLUMN_KEYS: Record<PdfTemplateColumn, ColumnKey> = {
+export const COLUMN_KEYS: Record<PdfTemplateColumn, ColumnKey> = {
   reference: 'reference',
   invoice_date: 'invoiceDate',
   po: 'po',
@@ -147,36 +148,3 @@ function checkColumns(c: Checker, raw: unknown, at: PathSegment[]): PdfTemplate[
   return columns;
 }
 
-/** The reading layout for a template that {@link readPdfTemplate} accepted. */
-export function layoutFromTemplate(template: PdfTemplate): Layout {
-  const fields = { ...GENERIC_LAYOUT.fields };
-  for (const [key, source] of Object.entries(template.fields ?? {}) as Array<[PdfTemplateField, string]>) {
-    const rule: FieldRule = { kind: 'pattern', pattern: new RegExp(source, 'i') };
-    fields[FIELD_KEYS[key]] = [rule];
-  }
-
-  let columns = GENERIC_LAYOUT.columns;
-  let requiredColumns = GENERIC_LAYOUT.requiredColumns;
-  let minColumns = GENERIC_LAYOUT.minColumns;
-  if (template.columns) {
-    const given: Partial<Record<ColumnKey, string[]>> = {};
-    for (const [key, names] of Object.entries(template.columns) as Array<[PdfTemplateColumn, string | string[]]>) {
-      given[COLUMN_KEYS[key]] = typeof names === 'string' ? [names] : names;
-    }
-    columns = given;
-    requiredColumns = (['reference', 'po'] as const).filter((key) => given[key]).map((key) => [key, 'net']);
-    minColumns = Math.min(3, Object.keys(given).length);
-  }
-
-  const totalRow = template.total_row !== undefined ? new RegExp(template.total_row, 'i') : undefined;
-  const skips = (template.skip_lines ?? []).map((source) => new RegExp(source, 'i'));
-  return {
-    fields,
-    columns,
-    requiredColumns,
-    minColumns,
-    isTotalRow: totalRow ? (line) => totalRow.test(line.text) : GENERIC_LAYOUT.isTotalRow,
-    isSkipped: (line) => GENERIC_LAYOUT.isSkipped(line) || skips.some((skip) => skip.test(line.text)),
-    source: 'template',
-  };
-}

@@ -6,7 +6,7 @@
  */
 import { ParseError } from '../../core/errors.js';
 import { at, type Diagnostics } from '../edi/diagnostics.js';
-import { checkCount, reportUnclosed } from '../edi/envelope.js';
+import { checkCount, compareControl, reportUnclosed } from '../edi/envelope.js';
 import { element, type Segment } from './segments.js';
 
 /** One ST..SE transaction that passed its own SE count and control number checks. */
@@ -56,14 +56,14 @@ export function* transactionsOf(segments: Iterable<Segment>, diagnostics: Diagno
   const abandonTransaction = (before: string): void => {
     if (!transaction) return;
     const { st } = transaction;
-    const control = element(st, 2);
+    const control = element(st, 2).trim();
     reportUnclosed(diagnostics, { level: `transaction ${control}`, opener: st, trailer: 'SE' }, before, `transaction ${control} skipped`);
     transaction = undefined;
   };
   const abandonGroup = (before: string): void => {
     if (!group) return;
     const { gs } = group;
-    reportUnclosed(diagnostics, { level: `group ${element(gs, 6)}`, opener: gs, trailer: 'GE' }, before, KEPT);
+    reportUnclosed(diagnostics, { level: `group ${element(gs, 6).trim()}`, opener: gs, trailer: 'GE' }, before, KEPT);
     group = undefined;
   };
   const abandonInterchange = (before: string): void => {
@@ -140,15 +140,12 @@ export function* transactionsOf(segments: Iterable<Segment>, diagnostics: Diagno
 
 function closeTransaction(open: OpenTransaction, se: Segment, diagnostics: Diagnostics): Transaction | undefined {
   const { st, body, group } = open;
-  const control = element(st, 2);
+  const control = element(st, 2).trim();
   const skipped = `transaction ${control} skipped`;
-  if (!checkCount(diagnostics, se, element(se, 1), { owner: 'transaction', actual: body.length + 2, noun: 'segments' }, skipped)) {
+  if (!checkCount(diagnostics, se, element(se, 1).trim(), { owner: 'transaction', actual: body.length + 2, noun: 'segments' }, skipped)) {
     return undefined;
   }
-  if (element(se, 2) !== control) {
-    diagnostics.fail(`SE control number ${element(se, 2)} does not match ST ${control} (segment ${se.number})`, at(se), skipped);
-    return undefined;
-  }
+  if (!controlsAgree(se, element(se, 2), 'ST', element(st, 2), diagnostics, skipped)) return undefined;
   return {
     setId: element(st, 1),
     control,
@@ -160,19 +157,33 @@ function closeTransaction(open: OpenTransaction, se: Segment, diagnostics: Diagn
 }
 
 function closeGroup(group: OpenGroup, ge: Segment, diagnostics: Diagnostics): void {
-  const control = element(group.gs, 6);
-  checkCount(diagnostics, ge, element(ge, 1), { owner: `group ${control}`, actual: group.transactions, noun: 'transactions' }, KEPT);
-  if (element(ge, 2) !== control) {
-    diagnostics.fail(`GE control number ${element(ge, 2)} does not match GS ${control} (segment ${ge.number})`, at(ge), KEPT);
-  }
+  const control = element(group.gs, 6).trim();
+  checkCount(diagnostics, ge, element(ge, 1).trim(), { owner: `group ${control}`, actual: group.transactions, noun: 'transactions' }, KEPT);
+  controlsAgree(ge, element(ge, 2), 'GS', element(group.gs, 6), diagnostics, KEPT);
 }
 
 function closeInterchange(interchange: OpenInterchange, iea: Segment, diagnostics: Diagnostics): void {
   const control = element(interchange.isa, 13).trim();
-  checkCount(diagnostics, iea, element(iea, 1), { owner: `interchange ${control}`, actual: interchange.groups, noun: 'groups' }, KEPT);
-  if (element(iea, 2).trim() !== control) {
-    diagnostics.fail(`IEA control number ${element(iea, 2)} does not match ISA ${control} (segment ${iea.number})`, at(iea), KEPT);
+  checkCount(diagnostics, iea, element(iea, 1).trim(), { owner: `interchange ${control}`, actual: interchange.groups, noun: 'groups' }, KEPT);
+  controlsAgree(iea, element(iea, 2), 'ISA', control, diagnostics, KEPT);
+}
+
+/**
+ * A trailer's control number against its opener's: different numbers fail (segments may be
+ * missing); the same number padded differently is a warning.
+ */
+function controlsAgree(trailer: Segment, written: string, openerTag: string, opener: string, diagnostics: Diagnostics, consequence: string): boolean {
+  const match = compareControl(written, opener);
+  if (match === 'same') return true;
+  if (match === 'padded') {
+    diagnostics.warning(
+      `${trailer.tag} control number "${written}" is ${openerTag}'s "${opener}" written with other padding (segment ${trailer.number}); accepted`,
+      at(trailer),
+    );
+    return true;
   }
+  diagnostics.fail(`${trailer.tag} control number ${written} does not match ${openerTag} ${opener.trim()} (segment ${trailer.number})`, at(trailer), consequence);
+  return false;
 }
 
 /** ISA12 "00401" -> "004010", so a transaction outside a group still has a version. */

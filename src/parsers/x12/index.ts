@@ -7,7 +7,11 @@
  *
  * Quirks handled: trimmed ISA padding, CR/LF after terminators, a newline as the terminator,
  * NUL padding, several interchanges/groups/transactions per file, 003030 senders that write
- * deductions as positive ADX01 (see adjustments.ts and ParseOptions.adxSign).
+ * deductions as positive ADX01 (see adjustments.ts and ParseOptions.adxSign); spaces around
+ * elements and before terminators (lenient mode trims them), control numbers padded
+ * differently (`000001203` / `0001203 `), no TRN (payment-ref.ts), DTM05/DTM06 dates
+ * (dates.ts), other transaction sets in the interchange (skipped with a warning).
+ * A transaction with no usable line gives no remittance, with an error.
  *
  * Lenient (default): a bad transaction is dropped with an error diagnostic, the rest kept.
  * Strict: the first envelope or data problem throws ParseError.
@@ -75,7 +79,8 @@ function remittanceOf(tx: Transaction, options: ParseOptions, diagnostics: Diagn
 }
 
 function nothingUsable(whole: number, otherSets: Set<string>, diagnostics: Diagnostics): string {
-  const problem = diagnostics.firstError();
+  // The problem that cost a payment explains the failure better than an envelope remark before it.
+  const problem = diagnostics.entries.find((entry) => entry.level === 'error' && /(?:transaction|message) \S+ skipped$/.test(entry.message)) ?? diagnostics.firstError();
   if (problem) return `no usable 820 transaction: ${problem.message}`;
   if (otherSets.size > 0) return `no 820 transaction: found ${[...otherSets].join(', ')}`;
   return whole === 0 ? 'no transaction in the X12 interchange' : 'no usable 820 transaction';

@@ -8,7 +8,8 @@ import type { Adjustment, ParseOptions, RemittanceLine } from '../types.js';
 import { adjustment, keptAmount, negate, type AdxSign } from './adjustments.js';
 import { at, type Diagnostics } from '../edi/diagnostics.js';
 import { element, type Segment } from './segments.js';
-import { readAmount, readDate } from './values.js';
+import { readDtm } from './dates.js';
+import { readAmount } from './values.js';
 
 type OpenLine =
   | { kind: 'invoice'; line: RemittanceLine; itemAdjustments: Adjustment[]; inItem: boolean }
@@ -73,7 +74,7 @@ export class LineReader {
 
   private readRmr(segment: Segment): OpenLine {
     const qualifier = element(segment, 1);
-    const reference = element(segment, 2);
+    const reference = element(segment, 2).trim();
     const paid = this.amount(segment, 4, `RMR ${reference} amount paid`, 'line skipped');
     if (paid === undefined) return { kind: 'skipped' };
     const gross = this.amount(segment, 5, `RMR ${reference} invoice amount`);
@@ -122,7 +123,7 @@ export class LineReader {
   }
 
   private readInvoiceDate(line: RemittanceLine, segment: Segment): void {
-    const date = readDate(element(segment, 2));
+    const date = readDtm(segment);
     if (date.ok) line.invoiceDate = date.iso;
     else this.diagnostics.warning(`line ${line.reference}: DTM*003 ${date.reason} (segment ${segment.number})`, at(segment));
   }

@@ -1,7 +1,10 @@
 /**
- * One 820 transaction -> one remittance: who paid (N1*PR), the payment (BPR, TRN, CUR,
- * DTM) and its lines (see lines.ts). Checks the lines against the BPR02 total and says so
- * when they disagree; the caller then flags the remittance for review.
+ * One 820 transaction -> one remittance: who paid (N1*PR), the payment (BPR, TRN or a REF,
+ * CUR, DTM) and its lines (see lines.ts). Checks the lines against the BPR02 total and says
+ * so when they disagree; the caller then flags the remittance for review. A transaction with
+ * no usable line (a template with placeholder text, amounts that cannot be read, a BPR with
+ * no remittance detail) gives no remittance: a 0.00 payment with nothing to apply would only
+ * hide the problem.
  */
 import type { Minor } from '../../core/money.js';
 import { at, type Diagnostics } from '../edi/diagnostics.js';
@@ -11,12 +14,17 @@ import { adxSignFor, negate } from './adjustments.js';
 import type { Transaction } from './envelope.js';
 import { LineReader } from './lines.js';
 import { element, type Segment } from './segments.js';
+import { readDtm } from './dates.js';
+import { PaymentRefFinder } from './payment-ref.js';
 import { readAmount, readDate } from './values.js';
 
 const OLDEST = 3030;
 const NEWEST = 8030;
 
-/** Map one whole 820 transaction; undefined (with a diagnostic) when it has no payment reference or date. */
+/** Payment-date DTM01 qualifiers, first found wins: 020 check date, 097 transaction creation, 405 production. */
+const PAYMENT_DATE_QUALIFIERS = ['020', '097', '405'];
+
+/** Map one whole 820 transaction; undefined (with a diagnostic) when it has no payment reference, date or usable line. */
 export function readRemittance(tx: Transaction, options: ParseOptions, diagnostics: Diagnostics): Remittance | undefined {
   const skipped = `transaction ${tx.control} skipped`;
   warnUnknownVersion(tx, diagnostics);
@@ -26,13 +34,15 @@ export function readRemittance(tx: Transaction, options: ParseOptions, diagnosti
   let statedTotal: Minor | undefined;
   let method: string | undefined;
   let bprDate: string | undefined;
-  let dtmDate: string | undefined;
-  let paymentRef = '';
+  const dtmDates = new Map<string, string>();
+  const refs = new PaymentRefFinder();
+  let rmrCount = 0;
   let currency = '';
   let payerName: string | undefined;
   let payerId: string | undefined;
 
   for (const segment of tx.body) {
+    if (segment.tag === 'RMR') rmrCount += 1;
     if (lineReader.accept(segment)) continue;
     switch (segment.tag) {
       case 'BPR': {
@@ -50,17 +60,20 @@ export function readRemittance(tx: Transaction, options: ParseOptions, diagnosti
         break;
       }
       case 'TRN':
-        if (paymentRef === '') paymentRef = element(segment, 2);
+      case 'REF':
+        refs.see(segment);
         break;
       case 'CUR':
         if (currency === '') currency = element(segment, 2);
         break;
-      case 'DTM':
-        if (dtmDate === undefined && ['097', '405'].includes(element(segment, 1))) {
-          const date = readDate(element(segment, 2));
-          if (date.ok) dtmDate = date.iso;
-        }
+      case 'DTM': {
+        const qualifier = element(segment, 1);
+        if (!PAYMENT_DATE_QUALIFIERS.includes(qualifier) || dtmDates.has(qualifier)) break;
+        const date = readDtm(segment);
+        if (date.ok) dtmDates.set(qualifier, date.iso);
+        else diagnostics.warning(`DTM*${qualifier} payment date: ${date.reason} (segment ${segment.number})`, at(segment));
         break;
+      }
       case 'N1':
         if (element(segment, 1) === 'PR' && payerName === undefined) {
           payerName = element(segment, 2) || undefined;
@@ -74,10 +87,21 @@ export function readRemittance(tx: Transaction, options: ParseOptions, diagnosti
   }
   const lines = lineReader.finish();
 
-  if (paymentRef === '') {
-    diagnostics.fail(`transaction ${tx.control} has no TRN02 payment reference (segment ${tx.st.number})`, at(tx.st), skipped);
+  const chosen = refs.choose();
+  if (chosen === undefined) {
+    diagnostics.fail(
+      `transaction ${tx.control} has no payment reference: no TRN02 and no REF*CK, REF*TN or REF*EF (segment ${tx.st.number})`,
+      at(tx.st),
+      skipped,
+    );
     return undefined;
   }
+  // Identifiers never end in a space, even where strict mode keeps other values as written.
+  const paymentRef = chosen.ref.trim();
+  if (chosen.fallback) {
+    diagnostics.warning(`payment ${paymentRef}: the transaction has no TRN02; payment reference taken from ${chosen.source} (segment ${tx.st.number})`, at(tx.st));
+  }
+  const dtmDate = PAYMENT_DATE_QUALIFIERS.map((q) => dtmDates.get(q)).find((d) => d !== undefined);
   const paymentDate = bprDate ?? dtmDate ?? groupDate(tx, diagnostics);
   if (paymentDate === undefined) {
     diagnostics.fail(`payment ${paymentRef} has no payment date (segment ${tx.st.number})`, at(tx.st), skipped);
@@ -87,8 +111,12 @@ export function readRemittance(tx: Transaction, options: ParseOptions, diagnosti
     diagnostics.warning(`payment ${paymentRef}: CUR02 "${currency}" is not a currency code; used ${options.currency}`, at(tx.st));
     currency = '';
   }
+  if (lines.length === 0) {
+    const why = rmrCount > 0 ? `none of its ${rmrCount} RMR segments has a readable amount` : 'it has no RMR or ADX remittance detail';
+    diagnostics.fail(`payment ${paymentRef} has no usable remittance line: ${why} (segment ${tx.st.number})`, at(tx.st), skipped);
+    return undefined;
+  }
   if (bpr === undefined) diagnostics.warning(`payment ${paymentRef} has no BPR segment; total not checked`, at(tx.st));
-  if (lines.length === 0) diagnostics.warning(`payment ${paymentRef} has no remittance lines (segment ${tx.st.number})`, at(tx.st));
 
   const remittance = toRemittance(
     { payerId, payerName, paymentRef, paymentDate, currency, method, statedTotalMinor: statedTotal, lines },
@@ -101,7 +129,7 @@ export function readRemittance(tx: Transaction, options: ParseOptions, diagnosti
 function groupDate(tx: Transaction, diagnostics: Diagnostics): string | undefined {
   const date = readDate(tx.groupDate);
   if (!date.ok) return undefined;
-  diagnostics.warning(`transaction ${tx.control} has no BPR16 or DTM*097 date; used the GS04 group date ${date.iso}`, at(tx.st));
+  diagnostics.warning(`transaction ${tx.control} has no BPR16 or DTM*020/097/405 date; used the GS04 group date ${date.iso}`, at(tx.st));
   return date.iso;
 }
 

@@ -43,6 +43,7 @@ export function* readSegments(chunks: Iterable<string>, limits: ParseLimits, dia
   let delimiters: Delimiters | undefined;
   let afterIea = false;
   let number = 0;
+  let reportedPadding = false;
   for (;;) {
     if (!text.skipBlank()) break;
     // Counts every segment in the file, kept or not, so a number always points at the text.
@@ -70,7 +71,17 @@ export function* readSegments(chunks: Iterable<string>, limits: ParseLimits, dia
     const raw = text.takeUntil(delimiters.segment);
     // A CR before a line-feed terminator, or trailing line breaks, are layout, not data.
     const body = raw.replace(/[\r\n]+$/, '');
-    const elements = body.split(delimiters.element);
+    let elements = body.split(delimiters.element);
+    if (diagnostics.lenient && elements[0] !== 'ISA' && hasBlank(body)) {
+      const trimmed = trimElements(elements);
+      if (trimmed !== elements) {
+        elements = trimmed;
+        if (!reportedPadding) {
+          reportedPadding = true;
+          diagnostics.warning(`${trimmed[0]} segment ${number} has spaces around its elements; read trimmed, here and after`, `segment ${number}`);
+        }
+      }
+    }
     const tag = elements[0] ?? '';
 
     if (number > limits.maxRows) {
@@ -87,4 +98,25 @@ export function* readSegments(chunks: Iterable<string>, limits: ParseLimits, dia
     yield { tag, elements, number, delimiters };
     afterIea = tag === 'IEA';
   }
+}
+
+function hasBlank(body: string): boolean {
+  return body.includes(' ') || body.includes('\t');
+}
+
+/**
+ * Elements without the spaces some senders put around them (`RMR*IV*1001**11.11 ~`,
+ * `SE*12*000000001 `): lenient mode only, since in X12 an element's value never starts or
+ * ends with a space except in the fixed-width ISA. The same array when nothing changed.
+ */
+function trimElements(elements: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < elements.length; i += 1) {
+    const value = elements[i]!;
+    const trimmed = value.trim();
+    if (trimmed === value) continue;
+    out ??= [...elements];
+    out[i] = trimmed;
+  }
+  return out ?? elements;
 }

@@ -129,11 +129,12 @@ describe('X12 820 hostile input', () => {
     expect(parseError(() => parse(text, false)).message).toBe('RMR INV-1 amount paid: not an X12 amount: "1,000.00" (segment 8)');
   });
 
-  it('a transaction without TRN is dropped', () => {
+  // Message changed on purpose: a missing TRN now falls back to REF*CK/TN/EF, and the error names them.
+  it('a transaction without TRN or a payment REF is dropped', () => {
     const tx = transaction('0001', 'P1', 1).filter((s) => !s.startsWith('TRN'));
     tx[tx.length - 1] = `SE*${tx.length}*0001`;
     expect(parseError(() => parse(interchange([tx]))).message).toBe(
-      'no usable 820 transaction: transaction 0001 has no TRN02 payment reference (segment 3); transaction 0001 skipped',
+      'no usable 820 transaction: transaction 0001 has no payment reference: no TRN02 and no REF*CK, REF*TN or REF*EF (segment 3); transaction 0001 skipped',
     );
   });
 

@@ -3,4 +3,4 @@
  * Used by parser fixtures, the demo and the benchmark generators.
  */
 export { writePdf, type PdfPage, type PdfRect, type PdfText, type WritePdfOptions } from './writer.js';
-export { textWidth } from './metrics.js';
+export { courierWidth, textWidth } from './metrics.js';

@@ -35,3 +35,8 @@ export function textWidth(text: string, size: number, bold = false): number {
   }
   return (units * size) / 1000;
 }
+
+/** Width of `text` in points when set in Courier: every glyph advances 600/1000 em. */
+export function courierWidth(text: string, size: number): number {
+  return ([...text].length * 600 * size) / 1000;
+}

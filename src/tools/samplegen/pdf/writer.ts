@@ -6,7 +6,7 @@
  */
 import { hex, standardEncryption, type Encryption } from './encrypt.js';
 import { createHash } from 'node:crypto';
-import { textWidth } from './metrics.js';
+import { courierWidth, textWidth } from './metrics.js';
 
 export interface PdfText {
   x: number;
@@ -15,6 +15,8 @@ export interface PdfText {
   /** Font size in points (default 10). */
   size?: number;
   bold?: boolean;
+  /** Helvetica (default) or Courier, the fixed-pitch face of line-printer style reports. */
+  font?: 'helvetica' | 'courier';
   /** 'right' puts the end of the text at x, as reports align amounts. */
   align?: 'left' | 'right';
 }
@@ -63,6 +65,10 @@ export function writePdf(pages: ReadonlyArray<PdfPage | readonly PdfText[]>, opt
   const infoEntries = infoDictionary(options);
   const infoNumber = FIRST_PAGE_OBJECT + normalised.length * 2;
   const encryptNumber = infoNumber + 1;
+  // Courier objects come last and only when used, so files without it keep their bytes.
+  const usesCourier = normalised.some((page) => (page.texts ?? []).some((text) => text.font === 'courier'));
+  const courierNumber = (options.userPassword !== undefined ? encryptNumber : infoNumber) + 1;
+  const courierFonts = usesCourier ? ` /F3 ${courierNumber} 0 R /F4 ${courierNumber + 1} 0 R` : '';
   const fileId = fingerprint(contents, infoEntries);
   const encryption = options.userPassword !== undefined
     ? standardEncryption(options.userPassword, options.ownerPassword ?? options.userPassword, fileId)
@@ -79,12 +85,16 @@ export function writePdf(pages: ReadonlyArray<PdfPage | readonly PdfText[]>, opt
     const contentNumber = pageNumber + 1;
     objects.set(pageNumber, latin1(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(page.width ?? 612)} ${num(page.height ?? 792)}]` +
-        ` /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentNumber} 0 R >>`,
+        ` /Resources << /Font << /F1 3 0 R /F2 4 0 R${courierFonts} >> >> /Contents ${contentNumber} 0 R >>`,
     ));
     objects.set(contentNumber, streamObject(contents[i]!, contentNumber, encryption));
   });
   objects.set(infoNumber, latin1(`<< ${infoEntries.map(([key, value]) => `/${key} ${stringToken(value, infoNumber, encryption)}`).join(' ')} >>`));
   if (encryption) objects.set(encryptNumber, latin1(`<< ${encryption.dictionary} >>`));
+  if (usesCourier) {
+    objects.set(courierNumber, latin1('<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>'));
+    objects.set(courierNumber + 1, latin1('<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>'));
+  }
 
   return assemble(objects, infoNumber, encryption ? encryptNumber : undefined, fileId);
 }
@@ -103,8 +113,11 @@ function contentStream(page: PdfPage): Uint8Array {
   for (const text of page.texts ?? []) {
     const size = text.size ?? 10;
     const bold = text.bold ?? false;
-    const x = text.align === 'right' ? text.x - textWidth(text.text, size, bold) : text.x;
-    ops.push(`BT /${bold ? 'F2' : 'F1'} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(text.y)} Tm ${literal(text.text)} Tj ET`);
+    const courier = text.font === 'courier';
+    const width = courier ? courierWidth(text.text, size) : textWidth(text.text, size, bold);
+    const x = text.align === 'right' ? text.x - width : text.x;
+    const font = courier ? (bold ? 'F4' : 'F3') : bold ? 'F2' : 'F1';
+    ops.push(`BT /${font} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(text.y)} Tm ${literal(text.text)} Tj ET`);
   }
   return latin1(ops.join('\n') + '\n');
 }
