@@ -136,7 +136,14 @@ export function readDateAs(input: string, order: DateOrder): DateResult {
 }
 
 /** The decision for one file's dates: the order (undefined when no date needs one) and why. */
-export type DateOrderDecision = { ok: true; order: DateOrder | undefined; why: string } | { ok: false; reason: string };
+export type DateOrderDecision = { ok: true; order: DateOrder | undefined; why: string; usual?: true } | { ok: false; reason: string };
+
+/** The order the payer's earlier documents proved (kept by the ledger), for a file whose own dates cannot tell. */
+export interface UsualDateOrder {
+  order: 'dmy' | 'mdy';
+  /** Where it was learned, for the warning: `payer HD's document 41 (HomeDepot_1.csv)`. */
+  source: string;
+}
 
 /** A date with where it was read, for messages (`row 5, column "Pay Date"`). */
 export interface DateSeen {
@@ -158,7 +165,15 @@ export class DateOrderEvidence {
     /** The payer's `date_order` from remit.yaml: it always wins, and every value is checked against it. */
     readonly known: DateOrder | undefined,
     private readonly payer: string | undefined,
+    /** What the payer's earlier files proved: used only when nothing in this file tells. */
+    private readonly usual?: UsualDateOrder,
   ) {}
+
+  /** The order this file's own values prove (a day above 12), if they prove one. */
+  get evidenced(): 'dmy' | 'mdy' | undefined {
+    if (this.dayFirst && this.monthFirst) return undefined;
+    return this.dayFirst ? 'dmy' : this.monthFirst ? 'mdy' : undefined;
+  }
 
   /** Take one value as evidence; returns what it says. */
   observe(seen: DateSeen): DateEvidence {
@@ -204,6 +219,9 @@ export class DateOrderEvidence {
     }
     if (this.dayFirst) return { ok: true, order: 'dmy', why: `day-first: ${quoteSeen(this.dayFirst)} has a day above 12` };
     if (this.monthFirst) return { ok: true, order: 'mdy', why: `month-first: ${quoteSeen(this.monthFirst)} has a day above 12` };
+    if (this.either && this.usual) {
+      return { ok: true, order: this.usual.order, why: `dates such as ${quoteSeen(this.either)} read ${this.usual.order}, as ${this.usual.source} showed`, usual: true };
+    }
     if (this.either) {
       return {
         ok: false,

@@ -33,6 +33,7 @@ import type {
   NewApplication,
   NewDeduction,
   NewDocument,
+  PayerDateOrder,
   PortalHealth,
   PortalRunRecord,
   PostableHeader,
@@ -69,6 +70,9 @@ export interface DocumentStore {
   /** Insert a document, or replace a failed one with the same content (a retried file); returns its id. */
   record(document: NewDocument): Promise<number>;
   setOutcome(documentId: number, outcome: { status: DocumentStatus; remittanceCount: number; duplicateCount: number; diagnostics: Diagnostic[] }): Promise<void>;
+  /** The order of day and month the payer's documents proved, and the document that proved it last. */
+  payerDateOrder(company: string, payer: string): Promise<PayerDateOrder | undefined>;
+  rememberPayerDateOrder(company: string, payer: string, order: 'dmy' | 'mdy', documentId: number): Promise<void>;
 }
 
 export interface RemittanceStore {

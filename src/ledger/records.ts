@@ -32,6 +32,13 @@ export type NewDocument = Omit<DocumentRecord, 'id' | 'receivedAt' | 'batchId'> 
 
 export type BatchKind = 'import' | 'fetch';
 
+/** What a payer's documents proved about its dates. */
+export interface PayerDateOrder {
+  order: 'dmy' | 'mdy';
+  documentId: number;
+  originalName: string;
+}
+
 // Remittances
 
 /** Where a remittance being stored came from and whose it is. */

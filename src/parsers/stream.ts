@@ -12,6 +12,8 @@ export interface RemittanceStream {
   remittances: Iterable<Remittance>;
   /** Every diagnostic; complete once `remittances` has been read to its end. */
   diagnostics(): Diagnostic[];
+  /** The order of day and month the file's own dates proved, once read to its end (readers with fixed dates have none). */
+  dateOrder?(): 'dmy' | 'mdy' | undefined;
 }
 
 /** This file needs the whole-file reader; nothing it streamed so far may be kept. */

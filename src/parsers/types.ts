@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, DocumentFormat } from '../domain/document.js';
 import type { HeaderField, Remittance } from '../domain/remittance.js';
-import type { DateOrder } from '../core/dates.js';
+import type { DateOrder, UsualDateOrder } from '../core/dates.js';
 import type { PdfTemplate } from './pdf/template.js';
 
 export type { Adjustment, Remittance, RemittanceLine } from '../domain/remittance.js';
@@ -16,6 +16,8 @@ export interface ParseResult {
   format: DocumentFormat;
   remittances: Remittance[];
   diagnostics: Diagnostic[];
+  /** The order of day and month this document's own dates proved, for the payer's next documents. */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 /** What a parser may be told about the file it reads. */
@@ -38,6 +40,8 @@ export interface ParseOptions {
    * `dateOrder` other than `mdy` (which only remit.yaml can give) counts as known.
    */
   knownDateOrder?: DateOrder;
+  /** The order the payer's earlier documents proved: read with it only when this file's own dates cannot tell (with a warning). */
+  usualDateOrder?: UsualDateOrder;
   /**
    * `payers.<ID>.decimal_comma` when remit.yaml sets it. Unset, the tabular reader decides
    * from the amounts (`1.234,56` vs `1,234.56`); `decimalComma: true` counts as known.

@@ -69,6 +69,8 @@ describe('hostile EDI and PDF through the CLI', () => {
 
   it('--strict turns diagnostics into failures; report documents shows the first one', () => {
     const mismatch = join(ROOT, 'fixtures', 'parsers', 'pdf', 'total-mismatch.pdf');
+    // The fixture's dates all read either way: the payer's order is a setting here.
+    writeFileSync(join(home, 'remit.yaml'), readFileSync(join(home, 'remit.yaml'), 'utf8').replace('payers: {}', 'payers:\n  HD:\n    date_order: mdy'));
     const strict = remit(['import', '--strict', '--payer', 'HD', mismatch], { home });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/failed\s+total-mismatch.pdf: --strict: /);

@@ -1,7 +1,7 @@
 /** Documents (original files) and the batches they arrive in. */
 import type { Diagnostic, DocumentStatus } from '../../domain/document.js';
 import type { DocumentStore } from '../ledger.js';
-import type { BatchKind, DocumentRecord, NewDocument } from '../records.js';
+import type { BatchKind, DocumentRecord, NewDocument, PayerDateOrder } from '../records.js';
 import type { Scope } from './connection.js';
 
 const DOCUMENT = `SELECT id, sha256, original_name AS originalName, source, format, status, error, diagnostics, size_bytes AS sizeBytes,
@@ -64,6 +64,23 @@ export class SqliteDocuments implements DocumentStore {
     this.s.conn
       .statement('UPDATE documents SET status = ?, remittance_count = ?, duplicate_count = ?, diagnostics = ? WHERE id = ?')
       .run(outcome.status, outcome.remittanceCount, outcome.duplicateCount, JSON.stringify(outcome.diagnostics), documentId);
+  }
+
+  async payerDateOrder(company: string, payer: string): Promise<PayerDateOrder | undefined> {
+    await this.s.ready();
+    return this.s.conn
+      .statement(`SELECT o.date_order AS "order", o.document_id AS documentId, d.original_name AS originalName
+                  FROM payer_date_orders o JOIN documents d ON d.id = o.document_id WHERE o.company = ? AND o.payer = ?`)
+      .get(company, payer) as PayerDateOrder | undefined;
+  }
+
+  async rememberPayerDateOrder(company: string, payer: string, order: 'dmy' | 'mdy', documentId: number): Promise<void> {
+    await this.s.ready();
+    const { conn } = this.s;
+    conn
+      .statement(`INSERT INTO payer_date_orders (company, payer, date_order, document_id, learned_at) VALUES (?, ?, ?, ?, ?)
+                  ON CONFLICT (company, payer) DO UPDATE SET date_order = excluded.date_order, document_id = excluded.document_id, learned_at = excluded.learned_at`)
+      .run(company, payer, order, documentId, conn.now());
   }
 
   private find(sha256: string): DocumentRecord | undefined {

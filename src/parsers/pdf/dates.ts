@@ -1,8 +1,8 @@
 /**
  * The PDF reader's dates. A document's order of day and month is decided once, from all its
  * dates (payment dates and invoice dates), by core/dates.ts `DateOrderEvidence`: a day above
- * 12 settles it, both orders seen is an error, and evidence that contradicts the import's
- * order wins with a warning. When nothing in the document tells, the payer's order from
+ * 12 settles it, both orders seen is an error, and so is evidence that contradicts the
+ * payer's configured order. When nothing in the document tells, the payer's order from
  * remit.yaml is used (`configuredOrder`); with none set, the document fails naming
  * `payers.<ID>.date_order`. Never a guess.
  */
@@ -28,6 +28,8 @@ function configuredOrder(options: ParseOptions): DateOrder | undefined {
 
 export interface OrderDecision {
   order: DateOrder;
+  /** The order the document's own dates proved. */
+  evidenced?: 'dmy' | 'mdy';
   /** Said to the operator when the order did not come from the document itself or differs from the import's. */
   warning?: string;
 }
@@ -48,10 +50,19 @@ export function decideDocumentOrder(texts: Iterable<string>, options: ParseOptio
     const decision = evidence.decide();
     if (!decision.ok) throw new ParseError(decision.reason);
     const order = decision.order ?? configured ?? 'mdy';
-    const differs = configured !== undefined && order !== configured;
-    return differs ? { order, warning: `dates are read ${order}, not ${configured}: ${decision.why}` } : { order };
+    const evidenced = evidence.evidenced;
+    if (configured !== undefined && evidenced !== undefined && evidenced !== configured) {
+      // The operator's setting and the document disagree: a person must look, never a silent choice.
+      const example = evidence.example(evidenced);
+      throw new ParseError(`"${example?.text.trim() ?? ''}" is not a date in the order payers.${options.payer ?? '<ID>'}.date_order gives (${configured})`);
+    }
+    return { order, ...(evidenced ? { evidenced } : {}) };
   }
   if (!evidence.needsOrder) return { order: configured ?? 'mdy' };
+  if (configured === undefined && options.usualDateOrder) {
+    const { order, source } = options.usualDateOrder;
+    return { order, warning: `the dates of this document read either way: read ${order}, as ${source} showed` };
+  }
   if (configured === undefined) {
     const decision = evidence.decide();
     throw new ParseError(decision.ok ? 'the order of day and month cannot be decided' : decision.reason);

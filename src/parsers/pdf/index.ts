@@ -54,7 +54,7 @@ export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promis
     if (built.remittance.lines.length > 0) remittances.push(built.remittance);
   }
   if (remittances.length === 0) throw new ParseError(`no remittance line could be read: ${noLineReason(blocks, diagnostics)}`, hintFor(layout));
-  return { format: 'pdf', remittances, diagnostics };
+  return { format: 'pdf', remittances, diagnostics, ...(dates.evidenced && !options.knownDateOrder ? { dateOrder: dates.evidenced } : {}) };
 }
 
 function layoutFor(options: ParseOptions): Layout {

@@ -40,7 +40,7 @@ export class Conventions {
     private readonly payer = options.payer,
   ) {
     const known = knownConventions(options);
-    this.dates = new DateOrderEvidence(known.dateOrder, options.payer);
+    this.dates = new DateOrderEvidence(known.dateOrder, options.payer, known.dateOrder ? undefined : options.usualDateOrder);
     this.marks = new DecimalMarkEvidence(known.decimalComma, options.payer);
   }
 

@@ -29,11 +29,12 @@ const SAMPLE_ROWS = 200;
 /** Rows a stream holds while the file's dates or amounts do not yet tell their conventions. */
 const MAX_WAITING = 50_000;
 
-export function remittancesFromRows(rows: Row[], options: ParseOptions): { remittances: Remittance[]; diagnostics: Diagnostic[] } {
+export function remittancesFromRows(rows: Row[], options: ParseOptions): { remittances: Remittance[]; diagnostics: Diagnostic[]; dateOrder?: 'dmy' | 'mdy' } {
   const table = new RemittanceTable(options, 'whole');
   for (const row of rows) table.push(row);
   const remittances = table.finish();
-  return { remittances, diagnostics: table.diagnostics };
+  const dateOrder = table.evidencedDateOrder;
+  return { remittances, diagnostics: table.diagnostics, ...(dateOrder ? { dateOrder } : {}) };
 }
 
 /**
@@ -86,9 +87,16 @@ export class RemittanceTable {
     return this.conventions;
   }
 
+  /** The order of day and month the file's own dates proved (not a setting, not the payer's usual one). */
+  get evidencedDateOrder(): 'dmy' | 'mdy' | undefined {
+    return this.conventions && !this.conventions.dates.known ? this.conventions.dates.evidenced : undefined;
+  }
+
   /** The end of the file: every payment not yet handed on. */
   finish(): Remittance[] {
     const layout = this.rows.finish();
+    const dates = this.conventions?.dates.decide();
+    if (dates?.ok && dates.usual) this.diagnostics.push({ level: 'warning', message: dates.why });
     if (this.waiting.length > 0) {
       const failure = this.conventions.failure();
       if (failure) {

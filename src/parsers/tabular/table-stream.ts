@@ -15,7 +15,7 @@ export function streamDelimitedRemittances(chunks: Iterable<Uint8Array>, options
     }
     yield* table.finish();
   }
-  return { format: 'csv', remittances: remittances(), diagnostics: () => table.diagnostics };
+  return { format: 'csv', remittances: remittances(), diagnostics: () => table.diagnostics, dateOrder: () => table.evidencedDateOrder };
 }
 
 export interface InvoiceStream {

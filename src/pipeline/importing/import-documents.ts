@@ -43,6 +43,13 @@ export async function importDocuments(ctx: PipelineContext, request: ImportReque
   const parser = new ParserRunner(ctx.config.limits.parseSeconds);
   try {
     for (const file of request.files) outcomes.push(await importOne(ctx, file, request, parser));
+    // A file whose dates read either way is read again once a later file of the same payer
+    // has proved the order (files arrive in no particular order).
+    if (request.payer && outcomes.some(undecidedDates) && (await ctx.ledger.documents.payerDateOrder(request.company, request.payer))) {
+      for (const [index, outcome] of outcomes.entries()) {
+        if (undecidedDates(outcome)) outcomes[index] = await importOne(ctx, request.files[index]!, request, parser);
+      }
+    }
   } finally {
     await parser.close();
   }
@@ -80,10 +87,16 @@ async function importOne(ctx: PipelineContext, file: string, request: ImportRequ
     return { file: name, status: 'failed', documentId, message };
   };
   const options = parseOptionsFor(config, request.company, request.payer, name, request.strict);
+  if (request.payer && !options.knownDateOrder) {
+    const usual = await ledger.documents.payerDateOrder(request.company, request.payer);
+    if (usual) options.usualDateOrder = { order: usual.order, source: `payer ${request.payer}'s document ${usual.documentId} (${usual.originalName})` };
+  }
 
   try {
     const stream = streamRemittanceFile(fileHead(file), fileChunks(file), options);
-    if (stream) return await writeDocument(ledger, base, request, stream.format, withinTime(stream.remittances, config.limits.parseSeconds), stream.diagnostics);
+    if (stream) {
+      return await writeDocument(ledger, base, request, stream.format, withinTime(stream.remittances, config.limits.parseSeconds), stream.diagnostics, () => stream.dateOrder?.());
+    }
   } catch (err) {
     // The stream's writes were rolled back; the whole-file reader decides on all of the bytes.
     if (!(err instanceof NotStreamable)) return failed(err);
@@ -95,10 +108,15 @@ async function importOne(ctx: PipelineContext, file: string, request: ImportRequ
     return failed(err);
   }
   try {
-    return await writeDocument(ledger, base, request, parsed.format, parsed.remittances, () => parsed.diagnostics);
+    return await writeDocument(ledger, base, request, parsed.format, parsed.remittances, () => parsed.diagnostics, () => parsed.dateOrder);
   } catch (err) {
     return failed(err);
   }
+}
+
+/** A file that failed only because nothing in it told day from month. */
+function undecidedDates(outcome: FileOutcome): boolean {
+  return outcome.status === 'failed' && outcome.documentId !== undefined && /read as day-first or month-first and nothing in the file tells which/.test(outcome.message);
 }
 
 /** The parse time limit for a stream read in this thread: reading time only, not writing. */

@@ -22,6 +22,8 @@ export async function writeDocument(
   format: DocumentFormat,
   remittances: Iterable<Remittance>,
   diagnosticsAtEnd: () => Diagnostic[],
+  /** The order of day and month the document's own dates proved, known once it is read. */
+  dateOrderAtEnd: () => 'dmy' | 'mdy' | undefined = () => undefined,
 ): Promise<FileOutcome> {
   const name = base.originalName;
   return ledger.transaction(async (tx) => {
@@ -63,6 +65,9 @@ export async function writeDocument(
         if (named) await tx.remittances.flag(payment.id, describe(named));
       }
     }
+    // What this file proved about the payer's dates reads its next ambiguous file.
+    const proved = request.payer ? dateOrderAtEnd() : undefined;
+    if (proved) await tx.documents.rememberPayerDateOrder(request.company, request.payer!, proved, documentId);
     const status = created === 0 ? 'duplicate' : 'imported';
     await tx.documents.setOutcome(documentId, { status, remittanceCount: created, duplicateCount: duplicates, diagnostics });
     if (status === 'duplicate') {

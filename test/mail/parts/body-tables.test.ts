@@ -38,7 +38,7 @@ describe('HTML tables', () => {
       <table><tr><th>Invoice Number</th><th>Amount Paid</th></tr><tr><td>INV-1</td><td>10.00</td></tr></table>
       <p>Payment Number: P-2<br>Payment Date: 10/02/2024</p>
       <table><tr><th>Invoice Number</th><th>Amount Paid</th></tr><tr><td>INV-2</td><td>20.00</td></tr></table>`);
-    const remittances = tables.flatMap((t) => remittancesFromRows(t.rows, parseOptions('body')).remittances);
+    const remittances = tables.flatMap((t) => remittancesFromRows(t.rows, parseOptions('body', { dateOrder: 'mdy' })).remittances);
     expect(remittances.map((r) => [r.paymentRef, r.paymentDate, r.lines.map((l) => l.paidMinor)])).toEqual([
       ['P-1', '2024-10-01', [1000]],
       ['P-2', '2024-10-02', [2000]],

@@ -29,7 +29,7 @@ describe('remittanceParts', () => {
       ['remit_A-2.csv', null, 'attachment 1 "Remittances_wk41.zip" > "remit_A-2.csv"'],
     ]);
     expect(result.skipped.map((s) => s.part)).toEqual(['attachment 1 "Remittances_wk41.zip" > "README.txt"', 'attachment 1 "Remittances_wk41.zip" > "__MACOSX/._remit_A-1.csv"']);
-    const csv = await parseRemittanceFile(result.documents[1]!.bytes, parseOptions('remit_A-2.csv'));
+    const csv = await parseRemittanceFile(result.documents[1]!.bytes, parseOptions('remit_A-2.csv', { dateOrder: 'mdy' }));
     expect(csv.remittances[0]!.lines[0]!.paidMinor).toBe(25050);
   });
 

@@ -284,7 +284,7 @@ function totalMismatch(): Uint8Array {
 /** Every committed PDF fixture, by file name (without `.pdf`). */
 export function pdfFixtures(): PdfFixture[] {
   return [
-    { name: 'three-page-remittance', pdf: threePageRemittance(), options: parseOptions('three-page-remittance.pdf') },
+    { name: 'three-page-remittance', pdf: threePageRemittance(), options: parseOptions('three-page-remittance.pdf', { dateOrder: 'mdy' }) },
     {
       name: 'template-layout',
       pdf: globexRemittance(),
@@ -296,6 +296,6 @@ export function pdfFixtures(): PdfFixture[] {
         reasonCodes: { 'Short shipped': 'shortage' },
       }),
     },
-    { name: 'total-mismatch', pdf: totalMismatch(), options: parseOptions('total-mismatch.pdf') },
+    { name: 'total-mismatch', pdf: totalMismatch(), options: parseOptions('total-mismatch.pdf', { dateOrder: 'mdy' }) },
   ];
 }

@@ -7,14 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../../src/core/errors.js';
 import { parsePdf } from '../../../src/parsers/pdf/index.js';
-import type { ParseResult } from '../../../src/parsers/types.js';
+import type { ParseOptions, ParseResult } from '../../../src/parsers/types.js';
 import { writePdf, type PdfText } from '../../../src/tools/samplegen/pdf/index.js';
 import { parseOptions } from '../../support/parse-options.js';
 
-const read = (texts: PdfText[]): Promise<ParseResult> => parsePdf(writePdf([texts]), parseOptions('stub.pdf'));
+const read = (texts: PdfText[], options: Partial<ParseOptions> = {}): Promise<ParseResult> => parsePdf(writePdf([texts]), parseOptions('stub.pdf', options));
 
-async function refusal(texts: PdfText[]): Promise<ParseError> {
-  const failure = await read(texts).catch((err: unknown) => err);
+async function refusal(texts: PdfText[], options: Partial<ParseOptions> = {}): Promise<ParseError> {
+  const failure = await read(texts, options).catch((err: unknown) => err);
   expect(failure).toBeInstanceOf(ParseError);
   return failure as ParseError;
 }
@@ -102,7 +102,7 @@ describe('PDF stubs and advices without a template', () => {
       { x: 40, y: 686, text: '09/01/2024', size: 8 },
       { x: 140, y: 686, text: 'INV-1', size: 8 },
       { x: 450, y: 686, text: '10.00', size: 8, align: 'right' },
-    ]);
+    ], { dateOrder: 'mdy' });
     expect(failure.message).toBe('payment 55120: no payment date found');
   });
 
@@ -121,16 +121,32 @@ describe('PDF stubs and advices without a template', () => {
     expect([payment!.paymentRef, payment!.paymentDate, payment!.statedTotalMinor]).toEqual(['EFT-7731', '2024-09-24', 1_000]);
   });
 
-  it('day-first dates are decided from the document (a day above 12), with a warning against the import\'s order', async () => {
-    const result = await read([
+  it('day-first dates are decided from the document (a day above 12); a configured order they contradict fails it', async () => {
+    const texts: PdfText[] = [
       { x: 300, y: 740, text: 'Payment No.: 88', size: 8 },
       { x: 300, y: 728, text: 'Payment Date: 05/09/2024', size: 8 },
       ...HEADER,
       ...rowAt(686, 'INV-1', '28/08/2024', '10.00', '10.00'),
-    ]);
+    ];
+    const result = await read(texts);
     expect(result.remittances[0]!.paymentDate).toBe('2024-09-05');
     expect(result.remittances[0]!.lines[0]!.invoiceDate).toBe('2024-08-28');
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ level: 'warning', message: expect.stringMatching(/^dates are read dmy, not mdy/) }));
+    expect(result.dateOrder).toBe('dmy');
+    expect((await refusal(texts, { dateOrder: 'mdy' })).message).toMatch(/"28\/08\/2024".*payers\.<ID>\.date_order gives \(mdy\)/);
+  });
+
+  it('a document whose dates read either way fails naming the setting, unless the payer\'s earlier documents proved the order', async () => {
+    const texts: PdfText[] = [
+      { x: 300, y: 740, text: 'Payment No.: 89', size: 8 },
+      { x: 300, y: 728, text: 'Payment Date: 05/09/2024', size: 8 },
+      ...HEADER,
+      ...rowAt(686, 'INV-1', '03/08/2024', '10.00', '10.00'),
+    ];
+    expect((await refusal(texts, { payer: 'ACME' })).message).toMatch(/read as day-first or month-first.*payers\.ACME\.date_order/);
+    const usual = await read(texts, { payer: 'ACME', usualDateOrder: { order: 'dmy', source: "payer ACME's document 7 (a.pdf)" } });
+    expect(usual.remittances[0]!.paymentDate).toBe('2024-09-05');
+    expect(usual.dateOrder).toBeUndefined();
+    expect(usual.diagnostics).toContainEqual(expect.objectContaining({ level: 'warning', message: expect.stringMatching(/read dmy, as payer ACME's document 7/) }));
   });
 
   it('dates that contradict each other fail the document', async () => {
