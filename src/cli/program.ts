@@ -49,12 +49,24 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
   program
     .command('import')
     .description('import remittance files (CSV, XLSX, X12 820, EDIFACT REMADV, PDF)')
-    .argument('<files...>', 'files to import')
+    .argument('[files...]', 'files to import')
     .option('--payer <id>', 'payer code (customer id in the open-invoice file)')
     .option('--company <code>', 'company the payments belong to')
     .option('--strict', 'treat every diagnostic as a failure')
+    .option('--dry-run', 'read and report; write nothing (no inbox copy, no ledger)')
+    .option('--retry-failed', 'read again every failed document already in inbox/ (after a change to remit.yaml)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(() => import('./commands/import.js'), true));
+
+  const payers = program.command('payers').description('payers remit does not read yet: how to onboard them');
+  payers
+    .command('propose')
+    .description('show how remit reads a payer\'s file (columns, payment fields, dates) and the remit.yaml block that pins it down')
+    .argument('<file>', 'one of the payer\'s remittance files')
+    .requiredOption('--payer <id>', 'the payer\'s code (customer id in the open-invoice file)')
+    .option('--company <code>', 'company the payer pays')
+    .option('--json', 'the proposal as JSON on stdout')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/payers.js')).propose })));
 
   const invoices = program.command('invoices').description('open invoices from the ERP');
   invoices

@@ -67,6 +67,8 @@ export interface DocumentStore {
   /** Mark the batch finished; a batch that recorded nothing is not kept. */
   closeBatch(batchId: number): Promise<void>;
   bySha(sha256: string): Promise<DocumentRecord | undefined>;
+  /** Documents that failed, oldest first (to read again after a settings change). */
+  failed(company?: string): Promise<DocumentRecord[]>;
   /** Insert a document, or replace a failed one with the same content (a retried file); returns its id. */
   record(document: NewDocument): Promise<number>;
   setOutcome(documentId: number, outcome: { status: DocumentStatus; remittanceCount: number; duplicateCount: number; diagnostics: Diagnostic[] }): Promise<void>;
@@ -166,6 +168,8 @@ export interface ReportStore {
   exceptionCount(company?: string): Promise<number>;
   openDeductions(): Promise<{ count: number; amountMinor: Minor }>;
   failedDocumentCount(company?: string): Promise<number>;
+  /** Payments flagged at import (lines that do not reach the stated total, an error named in the file). */
+  flaggedPaymentCount(company?: string): Promise<number>;
   /** What was added since a run started, for its notification. */
   since(startedAt: string): Promise<RunFacts>;
   counts(company?: string): Promise<LedgerCounts>;

@@ -13,6 +13,8 @@ export interface WorkspaceStatus {
   openDeductions: number;
   openDeductionsMinor: number;
   failedDocuments: number;
+  /** Payments imported flagged for a person (a stated total the lines do not reach...). */
+  flaggedPayments: number;
   nextScheduledRun: string | null;
 }
 
@@ -35,6 +37,7 @@ export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceSt
     openDeductions: deductionsOpen.count,
     openDeductionsMinor: deductionsOpen.amountMinor,
     failedDocuments: await ledger.reports.failedDocumentCount(),
+    flaggedPayments: await ledger.reports.flaggedPaymentCount(),
     nextScheduledRun: nextScheduled(ctx.paths.root, ctx.clock.now()),
   };
 }

@@ -1,5 +1,6 @@
 /** `remit import FILE...`: remittance files that arrived by e-mail or a file drop. */
-import { hasErrors, importFailed, importFiles, type FileOutcome } from '../../pipeline/import-files.js';
+import { UsageError } from '../../core/errors.js';
+import { hasErrors, importFailed, importFiles, retryFailedDocuments, type FileOutcome } from '../../pipeline/import-files.js';
 import type { Context } from '../context.js';
 import { sayFor, type Say } from '../say.js';
 import { withWorkspace } from '../workspace.js';
@@ -8,13 +9,40 @@ export interface ImportOptions {
   payer?: string;
   company?: string;
   strict?: boolean;
+  dryRun?: boolean;
+  retryFailed?: boolean;
   json?: boolean;
 }
 
 export async function run(files: string[], options: ImportOptions, ctx: Context): Promise<number> {
+  const say = sayFor(ctx);
+  if (options.retryFailed) {
+    if (files.length > 0 || options.payer || options.dryRun) throw new UsageError('--retry-failed reads the failed documents already in inbox/: name no file, --payer or --dry-run with it');
+    const batches = await withWorkspace(ctx, (pipeline) => retryFailedDocuments(pipeline, { ...(options.company ? { company: options.company } : {}), strict: Boolean(options.strict) }));
+    if (batches.length === 0) say.info('no failed document to read again');
+    for (const batch of batches) report(batch.files, batch.batchId, say, ctx, Boolean(options.json));
+    return batches.some((b) => importFailed(b.files)) ? 1 : 0;
+  }
   const outcome = await withWorkspace(ctx, (pipeline) => importFiles(pipeline, { files, ...options }));
-  report(outcome.files, outcome.batchId, sayFor(ctx), ctx, Boolean(options.json));
+  if (options.dryRun && !options.json) {
+    reportDryRun(outcome.files, say);
+    return importFailed(outcome.files) ? 1 : 0;
+  }
+  report(outcome.files, outcome.batchId, say, ctx, Boolean(options.json));
   return importFailed(outcome.files) ? 1 : 0;
+}
+
+function reportDryRun(outcomes: FileOutcome[], say: Say): void {
+  for (const outcome of outcomes) {
+    if (outcome.status === 'read') {
+      const text = `would import ${outcome.file}: ${outcome.format}, ${outcome.payments} payment(s), ${outcome.lines} line(s)${outcome.known ? ` (${outcome.known})` : ''}`;
+      (hasErrors(outcome) ? say.warn : say.ok)(text);
+      for (const d of outcome.diagnostics) say.info(`  ${d.level}: ${d.location ? `${d.location}: ` : ''}${d.message}`);
+    } else if (outcome.status === 'failed') {
+      say.fail(`would fail   ${outcome.file}: ${outcome.message}`);
+    }
+  }
+  say.info('dry run: nothing written');
 }
 
 export function report(outcomes: FileOutcome[], batchId: number, say: Say, ctx: Context, json: boolean): void {
@@ -31,7 +59,7 @@ export function report(outcomes: FileOutcome[], batchId: number, say: Say, ctx: 
       else say.ok(text);
     } else if (outcome.status === 'failed') {
       say.fail(`failed    ${outcome.file}: ${outcome.message}`);
-    } else {
+    } else if (outcome.status !== 'read') {
       say.info(`skipped   ${outcome.file}: ${outcome.message}`);
     }
   }

@@ -16,6 +16,7 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
     `need a person ${status.pendingExceptions} line(s) in remit report exceptions`,
     `deductions    ${status.openDeductions} open (${displayMinor(status.openDeductionsMinor)})`,
     `failed files  ${status.failedDocuments} (remit report documents)`,
+    `flagged       ${status.flaggedPayments} payment(s) whose file disagrees with itself (payment-review in remit report exceptions)`,
     `next run      ${status.nextScheduledRun ?? 'not scheduled (remit schedule install)'}`,
     '',
   ];

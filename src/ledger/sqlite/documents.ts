@@ -31,6 +31,14 @@ export class SqliteDocuments implements DocumentStore {
     return this.find(sha256);
   }
 
+  async failed(company?: string): Promise<DocumentRecord[]> {
+    await this.s.ready();
+    const rows = this.s.conn.statement(`${DOCUMENT} WHERE status = 'failed' AND (? IS NULL OR company = ?) ORDER BY id`).all(company ?? null, company ?? null) as Array<
+      Omit<DocumentRecord, 'diagnostics'> & { diagnostics: string }
+    >;
+    return rows.map((row) => ({ ...row, diagnostics: JSON.parse(row.diagnostics) as Diagnostic[] }));
+  }
+
   async record(doc: NewDocument): Promise<number> {
     await this.s.ready();
     const { conn } = this.s;

@@ -116,6 +116,11 @@ export class SqliteReports implements ReportStore {
     return this.one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND (@company IS NULL OR company = @company)`, company);
   }
 
+  async flaggedPaymentCount(company?: string): Promise<number> {
+    await this.s.ready();
+    return this.one(`SELECT COUNT(*) AS n FROM remittances WHERE needs_review = 1 AND (@company IS NULL OR company = @company)`, company);
+  }
+
   async since(startedAt: string): Promise<RunFacts> {
     await this.s.ready();
     return runFacts(this.s.conn.db, startedAt);

@@ -30,3 +30,8 @@ export function sha256File(path: string): string {
   for (const chunk of fileChunks(path)) hash.update(chunk);
   return hash.digest('hex');
 }
+
+/** Hex sha256 of bytes already in memory. */
+export function sha256Bytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

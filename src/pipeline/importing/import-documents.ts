@@ -11,15 +11,16 @@ import { ParseError, errorMessage } from '../../core/errors.js';
 import type { Diagnostic } from '../../domain/document.js';
 import { streamRemittanceFile } from '../../parsers/index.js';
 import { NotStreamable } from '../../parsers/stream.js';
-import type { ParseResult } from '../../parsers/types.js';
+import type { ParseOptions, ParseResult } from '../../parsers/types.js';
 import { copyIntoInbox } from '../../workspace/inbox.js';
 import type { PipelineContext } from '../context.js';
-import { fileChunks, fileHead, sha256File } from './file-chunks.js';
+import { fileChunks, fileHead, sha256Bytes, sha256File } from './file-chunks.js';
 import { parseOptionsFor } from './options.js';
 import { ParserRunner } from './parser-runner.js';
 import { writeDocument, type DocumentBase } from './write-document.js';
 
 export type FileOutcome =
+  | { file: string; status: 'read'; format: string; payments: number; lines: number; diagnostics: Diagnostic[]; known?: string }
   | { file: string; status: 'imported'; documentId: number; format: string; payments: number; duplicates: number; lines: number; diagnostics: Diagnostic[] }
   | { file: string; status: 'duplicate'; documentId: number; message: string }
   | { file: string; status: 'already-imported'; documentId: number; message: string }
@@ -56,6 +57,45 @@ export async function importDocuments(ctx: PipelineContext, request: ImportReque
   return outcomes;
 }
 
+/**
+ * Read each file as an import would and say what it would give, writing nothing: no inbox
+ * copy, no ledger row (`remit import --dry-run`).
+ */
+export async function readDocuments(ctx: PipelineContext, request: Omit<ImportRequest, 'source' | 'batchId'>): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  const parser = new ParserRunner(ctx.config.limits.parseSeconds);
+  try {
+    for (const file of request.files) {
+      const name = request.names?.get(file) ?? basename(file);
+      try {
+        const bytes = readFileSync(file);
+        const known = await ctx.ledger.documents.bySha(sha256Bytes(bytes));
+        const parsed = await parser.parse(bytes, await optionsFor(ctx, request, name));
+        const lines = parsed.remittances.reduce((sum, r) => sum + r.lines.length, 0);
+        outcomes.push({
+          file: name, status: 'read', format: parsed.format, payments: parsed.remittances.length, lines, diagnostics: parsed.diagnostics,
+          ...(known && known.status !== 'failed' ? { known: `already imported as document ${known.id}` } : {}),
+        });
+      } catch (err) {
+        outcomes.push({ file: name, status: 'failed', message: errorMessage(err) });
+      }
+    }
+  } finally {
+    await parser.close();
+  }
+  return outcomes;
+}
+
+/** Parser options for a file of the request: remit.yaml's, and the order of dates the payer's documents proved. */
+async function optionsFor(ctx: PipelineContext, request: Pick<ImportRequest, 'company' | 'payer' | 'strict'>, name: string): Promise<ParseOptions> {
+  const options = parseOptionsFor(ctx.config, request.company, request.payer, name, request.strict);
+  if (request.payer && !options.knownDateOrder) {
+    const usual = await ctx.ledger.documents.payerDateOrder(request.company, request.payer);
+    if (usual) options.usualDateOrder = { order: usual.order, source: `payer ${request.payer}'s document ${usual.documentId} (${usual.originalName})` };
+  }
+  return options;
+}
+
 async function importOne(ctx: PipelineContext, file: string, request: ImportRequest, parser: ParserRunner): Promise<FileOutcome> {
   const { ledger, config } = ctx;
   const name = request.names?.get(file) ?? basename(file);
@@ -86,11 +126,7 @@ async function importOne(ctx: PipelineContext, file: string, request: ImportRequ
     const documentId = await ledger.documents.record({ ...base, format: null, status: 'failed', error: message, diagnostics: [], remittanceCount: 0, duplicateCount: 0 });
     return { file: name, status: 'failed', documentId, message };
   };
-  const options = parseOptionsFor(config, request.company, request.payer, name, request.strict);
-  if (request.payer && !options.knownDateOrder) {
-    const usual = await ledger.documents.payerDateOrder(request.company, request.payer);
-    if (usual) options.usualDateOrder = { order: usual.order, source: `payer ${request.payer}'s document ${usual.documentId} (${usual.originalName})` };
-  }
+  const options = await optionsFor(ctx, request, name);
 
   try {
     const stream = streamRemittanceFile(fileHead(file), fileChunks(file), options);
