@@ -37,6 +37,10 @@ interface Import {
   from: string;
   target: string;
   names: string;
+  /** `import('...')`: loaded when the code runs, not when the module loads. */
+  dynamic: boolean;
+  /** `import type`: gone once compiled. */
+  typeOnly: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -52,7 +56,7 @@ function importsOf(file: string): Import[] {
   for (const m of text.matchAll(/(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*'([^']+)'|import\(\s*'([^']+)'\s*\)/g)) {
     const spec = m[3] ?? m[4]!;
     const target = spec.startsWith('.') ? relative(SRC, resolve(dirname(file), spec)).replace(/\.js$/, '.ts') : `package:${spec}`;
-    out.push({ from: relative(SRC, file), target, names: m[2] ?? '' });
+    out.push({ from: relative(SRC, file), target, names: m[2] ?? '', dynamic: m[4] !== undefined, typeOnly: m[1] !== undefined || /^\{\s*type\s/.test(m[2] ?? '') && !/,\s*(?!type\s)\w/.test(m[2] ?? '') });
   }
   return out;
 }
@@ -98,6 +102,23 @@ describe('the layers of src/', () => {
   it('only the ledger speaks to SQLite (and the bench floors, which measure SQLite itself)', () => {
     const sql = IMPORTS.filter((i) => i.target === 'package:better-sqlite3' && !i.from.startsWith('ledger/sqlite/') && !i.from.startsWith('tools/bench/floors/'));
     expect(sql.map((i) => i.from)).toEqual([]);
+  });
+
+  it('every command starts without the browser, the keychain, or the PDF and workbook readers: they load when used', () => {
+    const statics = new Map<string, Import[]>();
+    for (const i of IMPORTS) if (!i.dynamic && !i.typeOnly) statics.set(i.from, [...(statics.get(i.from) ?? []), i]);
+    const loaded = new Set<string>();
+    const visit = (file: string): void => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const i of statics.get(file) ?? []) if (!i.target.startsWith('package:')) visit(i.target);
+    };
+    visit('cli/main.ts');
+    const packages = new Set([...loaded].flatMap((file) => (statics.get(file) ?? []).filter((i) => i.target.startsWith('package:')).map((i) => i.target)));
+    expect(loaded.has('cli/program.ts')).toBe(true);
+    for (const heavy of ['package:playwright-core', 'package:@napi-rs/keyring', 'package:pdfjs-dist/legacy/build/pdf.mjs', 'package:@e965/xlsx', 'package:imapflow']) {
+      expect(packages.has(heavy), heavy).toBe(false);
+    }
   });
 
   it('only fetch/ and portals/ drive the browser, besides the callers that launch it', () => {

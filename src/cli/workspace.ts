@@ -6,10 +6,9 @@ import type { Browser } from 'playwright-core';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { openLedger } from '../ledger/index.js';
-import { launchBrowser } from '../fetch/session/browser.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import type { FetchServices } from '../pipeline/fetch-portals.js';
-import { openSecretStore, type SecretStore } from '../secrets/index.js';
+import type { SecretStore } from '../secrets/index.js';
 import { resolveWorkspaceRoot, workspacePaths, type WorkspacePaths } from '../workspace/resolve.js';
 import type { Context } from './context.js';
 import { sayFor } from './say.js';
@@ -38,7 +37,8 @@ export async function withWorkspace<T>(ctx: Context, use: (pipeline: PipelineCon
 /** The workspace's keychain (or vault), opened once. */
 export function secretsFor(ctx: Context, config: Config, paths: WorkspacePaths): () => Promise<SecretStore> {
   let store: Promise<SecretStore> | undefined;
-  return () => (store ??= openSecretStore(config.secrets, { workspace: paths.root, env: ctx.env, platform: ctx.platform }));
+  // The keychain library is loaded only by the commands that read a secret.
+  return () => (store ??= import('../secrets/index.js').then(({ openSecretStore }) => openSecretStore(config.secrets, { workspace: paths.root, env: ctx.env, platform: ctx.platform })));
 }
 
 /** Browser and keychain for a fetch, opened when first needed; `close` ends the browser if it started. */
@@ -47,13 +47,14 @@ export function fetchServices(ctx: Context, pipeline: PipelineContext, options: 
   let browser: Promise<Browser> | undefined;
   return {
     secrets: secretsFor(ctx, config, pipeline.paths),
+    // Playwright is loaded only when a portal is fetched: every other command starts without it.
     browser: () =>
-      (browser ??= launchBrowser({
+      (browser ??= import('../fetch/session/browser.js').then(({ launchBrowser }) => launchBrowser({
         ...(config.browser.executablePath ? { executablePath: config.browser.executablePath } : {}),
         ...(config.browser.channel ? { channel: config.browser.channel } : {}),
         headed: Boolean(options.headed),
         env: { REMIT_BROWSER: ctx.env['REMIT_BROWSER'] },
-      })),
+      }))),
     ...(ctx.env['REMIT_RETRY_BACKOFF_MS'] ? { backoffMs: () => Number(ctx.env['REMIT_RETRY_BACKOFF_MS']) } : {}),
     close: async () => {
       if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCALE_COMPANY, SCALE_PAYERS } from '../samplegen/scale/payers.js';
 
-export const BIN = fileURLToPath(new URL('../../../bin/remit', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../../../bin/remit', import.meta.url));
 
 export function createWorkspace(home: string): string {
   const init = spawnSync(process.execPath, [BIN, '--home', home, 'init', '--company', SCALE_COMPANY], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
