@@ -87,12 +87,14 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('report')
-    .description('applications | exceptions | deductions | documents | batches | rules')
+    .description('applications | exceptions | deductions | documents | batches | rules | morning')
     .argument('<kind>', 'which report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--json', 'same as --format json')
     .option('--company <code>', 'only this company')
     .option('--limit <rows>', 'at most this many rows, 0 for all (default: 100 in a table, all in CSV and JSON)')
+    .option('--html <file>', 'morning: write the morning report as one HTML page')
+    .option('--open', 'morning: open the page in your browser (on a terminal)')
     .action(lazy<[string, object]>(() => import('./commands/report.js')));
 
   program

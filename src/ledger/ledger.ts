@@ -16,6 +16,10 @@ import type {
   ApplicationRecord,
   AuditEntry,
   BatchKind,
+  DailyApplication,
+  DeductionAging,
+  IntakeRow,
+  WorkQueueFigures,
   DecisionWrite,
   DeductionRecord,
   DeductionStatus,
@@ -173,4 +177,12 @@ export interface ReportStore {
   /** What was added since a run started, for its notification. */
   since(startedAt: string): Promise<RunFacts>;
   counts(company?: string): Promise<LedgerCounts>;
+  /** What arrived since a time, by source and payer. */
+  intake(since: string, company?: string): Promise<IntakeRow[]>;
+  /** Lines and payments by the day they arrived, from `fromDay` on, and how many were applied without a person. */
+  dailyApplication(fromDay: string, company?: string): Promise<DailyApplication[]>;
+  /** What waits for a person, the unapplied cash by age (days from payment date to `today`). */
+  workQueue(today: string, company?: string): Promise<WorkQueueFigures>;
+  /** Open deductions by reason code and age. */
+  deductionAging(today: string, company?: string): Promise<DeductionAging[]>;
 }

@@ -326,6 +326,8 @@ export interface DocumentRow {
   firstProblem: string | null;
   batchId: number | null;
   sha256: string;
+  /** `import`, `fetch:<account>`, `mail:<mailbox>`. */
+  source: string;
 }
 
 export interface BatchRow {
@@ -372,4 +374,49 @@ export interface RunFacts {
   unapplied: Array<{ payer: string; paymentRef: string; lineRef: string; amountMinor: Minor; currency: string }>;
   unbalanced: Array<{ payer: string; paymentRef: string; reason: string }>;
   shortPays: Array<{ invoice: string; payer: string; paymentRef: string; currency: string; openMinor: Minor; paidMinor: Minor; deductionMinor: Minor }>;
+}
+
+// The morning report
+
+/** What arrived from one source (import, `fetch:<account>`, `mail:<box>`) for one payer since a time. */
+export interface IntakeRow {
+  source: string;
+  payer: string | null;
+  files: number;
+  failed: number;
+  payments: number;
+  amounts: Array<{ currency: string; amountMinor: Minor }>;
+  failures: Array<{ name: string; message: string }>;
+}
+
+/** One day's lines and payments (by the day they arrived) and how many remit applied on its own. */
+export interface DailyApplication {
+  day: string;
+  lines: number;
+  /** Lines decided without a person: applied or recorded as a deduction, no manual application. */
+  autoLines: number;
+  payments: number;
+  /** Payments none of whose lines needed a person. */
+  autoPayments: number;
+}
+
+/** Money waiting for a person, by how old its payment is. */
+export interface AgeBucket {
+  /** `0-7`, `8-30`, `31-60`, `61-90`, `90+` (days since the payment date). */
+  bucket: string;
+  count: number;
+  amountMinor: Minor;
+  currency: string;
+}
+
+export interface WorkQueueFigures {
+  /** Lines waiting for review (status review), and proposals waiting for a yes or no. */
+  review: number;
+  proposals: number;
+  /** Lines with cash left unapplied, by age. */
+  unapplied: AgeBucket[];
+}
+
+export interface DeductionAging extends AgeBucket {
+  reasonCode: string;
 }

@@ -105,4 +105,6 @@ export interface RunReport {
   unapplied: UnappliedLine[];
   unbalancedRemittances: UnbalancedRemittance[];
   shortPays: ShortPay[];
+  /** The morning report this run wrote (runs/<id>/morning.html): linked in every message, attached to the e-mail. */
+  morningPage?: { path: string; html: string };
 }

@@ -103,6 +103,7 @@ export async function sendEmail(summary: NotificationSummary, email: EmailSettin
       subject: scrub(summary.subject),
       text: scrub(summary.text),
       html: scrub(summary.html),
+      ...(summary.attachment ? { attachments: [{ filename: summary.attachment.filename, content: scrub(summary.attachment.html), contentType: 'text/html; charset=utf-8' }] } : {}),
       date: deps.clock.now(),
       // Timeouts above bound each wait; this bounds a server that answers, slowly, forever.
       signal: AbortSignal.timeout(timeout * 4),

@@ -72,6 +72,8 @@ export interface NotificationJson {
   deductions: { count: number; totals: MoneyJson[] };
   unapplied: { count: number; totals: MoneyJson[] };
   thresholds: { highValueUnapplied: string; deductionOver: string };
+  /** Where the run left its morning report. */
+  morningReport?: string;
 }
 
 export interface NotificationSummary {
@@ -85,6 +87,8 @@ export interface NotificationSummary {
   text: string;
   html: string;
   json: NotificationJson;
+  /** The morning page, for channels that carry a file (e-mail). */
+  attachment?: { filename: string; html: string };
 }
 
 export interface SummaryOptions {
@@ -154,6 +158,7 @@ export function buildSummary(report: RunReport, options: SummaryOptions): Notifi
     ...overview,
     '',
     `Run ${report.runId}. Details: remit status, remit review, remit report documents.`,
+    ...(report.morningPage ? [`The morning report: ${report.morningPage.path}`] : []),
     '',
   ].join('\n');
 
@@ -167,6 +172,7 @@ export function buildSummary(report: RunReport, options: SummaryOptions): Notifi
     '<h3>Summary</h3>',
     `<ul>${overview.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
     `<p style="color: #666">Run ${escapeHtml(report.runId)}. Details: remit status, remit review, remit report documents.</p>`,
+    ...(report.morningPage ? [`<p>The morning report is attached (${escapeHtml(report.morningPage.path)}).</p>`] : []),
     '</body></html>',
   ].join('\n');
 
@@ -189,9 +195,11 @@ export function buildSummary(report: RunReport, options: SummaryOptions): Notifi
       highValueUnapplied: formatMinor(options.thresholds.highValueUnappliedMinor),
       deductionOver: formatMinor(options.thresholds.deductionOverMinor),
     },
+    ...(report.morningPage ? { morningReport: report.morningPage.path } : {}),
   };
 
-  return { subject, headline, overview, needsAttention: messages, text, html, json };
+  const attachment = report.morningPage ? { filename: `morning-${date}.html`, html: report.morningPage.html } : undefined;
+  return { subject, headline, overview, needsAttention: messages, text, html, json, ...(attachment ? { attachment } : {}) };
 }
 
 /**

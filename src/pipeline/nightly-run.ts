@@ -14,6 +14,9 @@ import { exportJournal, type ExportOutcome } from './export-journal.js';
 import { fetchPortals, type FetchOutcome, type FetchServices } from './fetch-portals.js';
 import { match, type MatchOutcome } from './match.js';
 import { notifyRun, runReport } from './notify-run.js';
+import { morningReport } from './morning-report.js';
+import { morningPage } from '../pages/morning-page.js';
+import { localTime } from '../core/times.js';
 
 export interface NightlyRequest {
   since?: string;
@@ -37,6 +40,8 @@ export interface NightlyOutcome {
   /** Days the furthest-behind portal was caught up, when more than one. */
   caughtUpDays: number;
   summaryFile: string;
+  /** runs/<id>/morning.html */
+  morningFile: string;
 }
 
 export async function nightlyRun(ctx: PipelineContext, services: FetchServices, request: NightlyRequest, onStep: (step: NightlyStep) => void = () => undefined): Promise<NightlyOutcome> {
@@ -88,15 +93,19 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     exitCode: fetched.failed ? 1 : 0,
   };
   const facts = await ledger.reports.since(startedAt);
-  const report = runReport(runId, startedAt, summary.finishedAt, fetched.accounts, facts, after.exceptions);
+  const runDir = join(ctx.paths.runs, runId);
+  mkdirSync(runDir, { recursive: true });
+  // The morning report of this run: linked from the notification and the summary.
+  const morningFile = join(runDir, 'morning.html');
+  const morning = morningPage(await morningReport(ctx, { since: startedAt, ...(request.company ? { company: request.company } : {}) }), { localTime: (iso) => localTime(iso) });
+  writeFileSync(morningFile, morning);
+  const report = { ...runReport(runId, startedAt, summary.finishedAt, fetched.accounts, facts, after.exceptions), morningPage: { path: morningFile, html: morning } };
   const sent = await notifyRun(report, config, services.secrets, ctx.clock, (line) => ctx.log(`notify: ${line}`));
   onStep({ kind: 'notify', results: sent });
   const notifications = sent.map((r) => ({ channel: r.channel, ok: r.ok, message: r.message }));
   if (sent.some((r) => !r.ok)) summary.exitCode = Math.max(summary.exitCode, 1);
-  const runDir = join(ctx.paths.runs, runId);
-  mkdirSync(runDir, { recursive: true });
   const summaryFile = join(runDir, 'summary.json');
-  writeFileSync(summaryFile, `${JSON.stringify({ ...summary, notifications }, null, 2)}\n`);
+  writeFileSync(summaryFile, `${JSON.stringify({ ...summary, morningReport: morningFile, notifications }, null, 2)}\n`);
   const lag = [...lastGood.values()].filter((day): day is string => Boolean(day)).map((day) => daysBetween(day, today));
-  return { runId, exitCode: summary.exitCode, added, exceptions: after.exceptions, caughtUpDays: lag.length ? Math.max(...lag) : 0, summaryFile };
+  return { runId, exitCode: summary.exitCode, added, exceptions: after.exceptions, caughtUpDays: lag.length ? Math.max(...lag) : 0, summaryFile, morningFile };
 }

@@ -37,5 +37,6 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
     `run ${outcome.runId}: ${added['documents'] ?? 0} new file(s), ${added['payments'] ?? 0} payment(s), ${added['applied'] ?? 0} line(s) applied; ` +
       `${outcome.exceptions} line(s) need a person${outcome.caughtUpDays > 1 ? `; caught up ${outcome.caughtUpDays} day(s)` : ''}`,
   );
+  say.info(`the morning report: ${outcome.morningFile}`);
   return outcome.exitCode;
 }

@@ -23,7 +23,7 @@ const KINDS = {
     money: { amount: 'amountMinor' },
   },
   documents: {
-    columns: ['document_id', 'received_at', 'original_name', 'format', 'status', 'payer', 'remittance_count', 'duplicate_count', 'first_problem', 'batch_id', 'sha256'],
+    columns: ['document_id', 'received_at', 'original_name', 'format', 'status', 'payer', 'remittance_count', 'duplicate_count', 'first_problem', 'batch_id', 'sha256', 'source'],
     money: {},
   },
   batches: {
@@ -36,6 +36,9 @@ const KINDS = {
 export const TABLE_ROWS = 100;
 
 export interface ReportOptions {
+  /** morning: write the page here. */
+  html?: string;
+  open?: boolean;
   format?: string;
   json?: boolean;
   company?: string;
@@ -50,7 +53,8 @@ export interface ReportOptions {
  */
 export async function run(kind: string, options: ReportOptions, ctx: Context): Promise<number> {
   if (kind === 'rules') return (await import('./rules.js')).list(options, ctx);
-  if (!(LISTING_KINDS as readonly string[]).includes(kind)) throw new UsageError(`no report "${kind}" (choose: ${[...LISTING_KINDS, 'rules'].join(', ')})`);
+  if (kind === 'morning') return (await import('./morning.js')).run(options, ctx);
+  if (!(LISTING_KINDS as readonly string[]).includes(kind)) throw new UsageError(`no report "${kind}" (choose: ${[...LISTING_KINDS, 'rules', 'morning'].join(', ')})`);
   const format = (options.json ? 'json' : (options.format ?? 'table')) as Format;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format ${options.format}: choose table, csv or json`);
   const limit = limitOf(options.limit, format === 'table' ? TABLE_ROWS : 0);

@@ -1,9 +1,10 @@
 /** Read-only queries behind `remit report`, status and summaries. Amounts stay in minor units here. */
 import type { Minor } from '../../core/money.js';
 import type { ReportStore } from '../ledger.js';
-import type { LedgerCounts, ListingKind, Listings, RunFacts } from '../records.js';
+import type { DailyApplication, DeductionAging, IntakeRow, LedgerCounts, ListingKind, Listings, RunFacts, WorkQueueFigures } from '../records.js';
 import type { Scope } from './connection.js';
 import { runFacts } from './run-facts.js';
+import { dailyApplication, deductionAging, intake, workQueue } from './morning.js';
 
 /** A line that needs a person; the partial index lines_needing_person holds exactly these. */
 const NEEDS_A_PERSON = `l.status IN ('unapplied', 'review') OR l.unapplied_minor <> 0`;
@@ -50,7 +51,7 @@ const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
   documents: {
     select: `SELECT id AS documentId, received_at AS receivedAt, original_name AS originalName, format, status, company, payer,
                 remittance_count AS remittanceCount, duplicate_count AS duplicateCount,
-                COALESCE(error, json_extract(diagnostics, '$[0].message')) AS firstProblem, batch_id AS batchId, substr(sha256, 1, 12) AS sha256
+                COALESCE(error, json_extract(diagnostics, '$[0].message')) AS firstProblem, batch_id AS batchId, substr(sha256, 1, 12) AS sha256, source
          FROM documents WHERE (@company IS NULL OR company = @company)`,
     order: 'id',
   },
@@ -165,6 +166,26 @@ export class SqliteReports implements ReportStore {
       ),
       failedDocuments: one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND (@company IS NULL OR company = @company)`),
     };
+  }
+
+  async intake(since: string, company?: string): Promise<IntakeRow[]> {
+    await this.s.ready();
+    return intake(this.s.conn.db, since, company);
+  }
+
+  async dailyApplication(fromDay: string, company?: string): Promise<DailyApplication[]> {
+    await this.s.ready();
+    return dailyApplication(this.s.conn.db, fromDay, company);
+  }
+
+  async workQueue(today: string, company?: string): Promise<WorkQueueFigures> {
+    await this.s.ready();
+    return workQueue(this.s.conn.db, today, company);
+  }
+
+  async deductionAging(today: string, company?: string): Promise<DeductionAging[]> {
+    await this.s.ready();
+    return deductionAging(this.s.conn.db, today, company);
   }
 
   private one(sql: string, company: string | undefined): number {
