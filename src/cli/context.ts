@@ -7,6 +7,8 @@ import type { Clock } from '../core/clock.js';
 export interface Output {
   write(text: string): void;
   readonly isTTY: boolean;
+  /** A terminal's width in characters, when it says. */
+  readonly columns?: number;
 }
 
 export interface Context {

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     platform: process.platform,
     userHome: homedir(),
     clock: clockFromEnv(env['REMIT_NOW']),
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: Boolean(process.stdout.isTTY) },
+    stdout: { write: (text) => void process.stdout.write(text), isTTY: Boolean(process.stdout.isTTY), ...(process.stdout.columns ? { columns: process.stdout.columns } : {}) },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
     stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin: async () => {

@@ -54,6 +54,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--company <code>', 'company the payments belong to')
     .option('--strict', 'treat every diagnostic as a failure')
     .option('--dry-run', 'read and report; write nothing (no inbox copy, no ledger)')
+    .option('--new-payer', 'the --payer code is new on purpose (no open-invoice file or remit.yaml knows it yet)')
     .option('--retry-failed', 'read again every failed document already in inbox/ (after a change to remit.yaml)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(() => import('./commands/import.js'), true));
@@ -67,6 +68,21 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--company <code>', 'company the payer pays')
     .option('--json', 'the proposal as JSON on stdout')
     .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/payers.js')).propose })));
+
+  const documents = program.command('documents').description('documents (original files): read failed ones again, or let them go');
+  documents
+    .command('retry')
+    .description('read failed documents again from their kept originals (after a change to remit.yaml)')
+    .argument('[ids...]', 'document ids (document_id in remit report documents)')
+    .option('--failed', 'every failed document that was not dismissed')
+    .option('--company <code>', 'only this company\'s documents (with --failed)')
+    .action(lazy<[string[], object]>(async () => ({ run: (await import('./commands/documents.js')).retry }), true));
+  documents
+    .command('dismiss')
+    .description('let failed documents go with a reason: kept in the ledger, no longer counted as failed')
+    .argument('<ids...>', 'document ids')
+    .requiredOption('--reason <text>', 'why (kept with the document)')
+    .action(lazy<[string[], object]>(async () => ({ run: (await import('./commands/documents.js')).dismiss }), true));
 
   const invoices = program.command('invoices').description('open invoices from the ERP');
   invoices

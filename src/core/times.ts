@@ -21,3 +21,12 @@ export function localTime(iso: string, timeZone?: string): string {
 export function isInstant(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text);
 }
+
+/** An instant as ISO 8601 in the machine's local time with its offset: `2026-12-02T06:30:00.000+01:00` (for log lines). */
+export function localIso(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}` +
+    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}

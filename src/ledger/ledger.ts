@@ -68,11 +68,14 @@ export interface Ledger {
 /** Original files and the batches they arrive in. */
 export interface DocumentStore {
   startBatch(company: string, kind: BatchKind, note: string | null): Promise<number>;
-  /** Mark the batch finished; a batch that recorded nothing is not kept. */
-  closeBatch(batchId: number): Promise<void>;
+  /** Mark the batch finished; a batch that recorded nothing is not kept (false). */
+  closeBatch(batchId: number): Promise<boolean>;
   bySha(sha256: string): Promise<DocumentRecord | undefined>;
-  /** Documents that failed, oldest first (to read again after a settings change). */
+  /** Documents that failed and were not dismissed, oldest first (to read again after a settings change). */
   failed(company?: string): Promise<DocumentRecord[]>;
+  byIds(ids: readonly number[]): Promise<DocumentRecord[]>;
+  /** A person let failed documents go: kept, no longer counted as failed. Returns how many. */
+  dismiss(ids: readonly number[], user: string, reason: string): Promise<number>;
   /** Insert a document, or replace a failed one with the same content (a retried file); returns its id. */
   record(document: NewDocument): Promise<number>;
   setOutcome(documentId: number, outcome: { status: DocumentStatus; remittanceCount: number; duplicateCount: number; diagnostics: Diagnostic[] }): Promise<void>;
@@ -92,6 +95,8 @@ export interface InvoiceStore {
   /** Load one ERP snapshot of a company (in the caller's transaction); rows may arrive as a stream. */
   importSnapshot(company: string, rows: Iterable<OpenItem>, sourceName: string, sha256: string): Promise<SnapshotResult & { repeated: RepeatedInvoice[] }>;
   latestSnapshotId(company: string): Promise<number | null>;
+  /** Every customer code the company's open-invoice files have named. */
+  customers(company: string): Promise<string[]>;
   /** A payer's invoice by its number as the ERP writes it. */
   byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined>;
 }
@@ -112,6 +117,10 @@ export interface MatchStore {
 /** What operators do by hand, as records: the rules about them are the pipeline's. */
 export interface DecisionStore {
   line(lineId: number): Promise<LineRecord | undefined>;
+  /** Lines of payments with this reference (and line number, when given), for what a person types. */
+  linesOfPayment(paymentRef: string, lineNo?: number): Promise<number[]>;
+  /** Lines that name this invoice (their reference as written) or were applied to it. */
+  linesNamingInvoice(number: string): Promise<number[]>;
   application(applicationId: number): Promise<ApplicationRecord | undefined>;
   applicationsOf(lineId: number): Promise<ApplicationRecord[]>;
   /** The application that undoes this one, if any. */
@@ -170,7 +179,8 @@ export interface ReportStore {
   count(kind: ListingKind, company?: string): Promise<number>;
   /** Lines that need a person (the line rows of the exceptions listing). */
   exceptionCount(company?: string): Promise<number>;
-  openDeductions(): Promise<{ count: number; amountMinor: Minor }>;
+  /** Open deductions: all of them, and how many stand alone (no invoice: the payer's own debit memos). */
+  openDeductions(): Promise<{ count: number; amountMinor: Minor; standalone: number }>;
   failedDocumentCount(company?: string): Promise<number>;
   /** Payments flagged at import (lines that do not reach the stated total, an error named in the file). */
   flaggedPaymentCount(company?: string): Promise<number>;

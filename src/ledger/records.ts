@@ -261,6 +261,7 @@ export interface PortalHealth {
 
 export interface ApplicationRow {
   applicationId: number;
+  lineId: number;
   company: string;
   payer: string;
   paymentRef: string;
@@ -328,6 +329,8 @@ export interface DocumentRow {
   sha256: string;
   /** `import`, `fetch:<account>`, `mail:<mailbox>`. */
   source: string;
+  /** Why a person let this failed document go, and who. */
+  dismissed: string | null;
 }
 
 export interface BatchRow {

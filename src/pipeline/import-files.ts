@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { closest } from '../core/validation.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { importDocuments, readDocuments, type FileOutcome } from './importing/import-documents.js';
 
@@ -14,10 +15,13 @@ export interface ImportFilesRequest {
   strict?: boolean;
   /** Read and report; write nothing. */
   dryRun?: boolean;
+  /** The payer code is new on purpose (no open-invoice file or remit.yaml knows it yet). */
+  newPayer?: boolean;
 }
 
 export interface ImportFilesOutcome {
-  batchId: number;
+  /** undefined when nothing was recorded (no batch is kept then). */
+  batchId: number | undefined;
   files: FileOutcome[];
 }
 
@@ -29,28 +33,45 @@ export async function importFiles(ctx: PipelineContext, request: ImportFilesRequ
   if (request.payer !== undefined && !PAYER_CODE.test(request.payer)) {
     throw new UsageError(`--payer "${request.payer}": a payer code is letters, digits, dot, dash or underscore`);
   }
+  if (request.payer !== undefined && !request.newPayer) await checkKnownPayer(ctx, company, request.payer);
   const paths = request.files.map((file) => resolve(file));
   if (request.dryRun) {
     const files = await readDocuments(ctx, { files: paths.filter((file) => existsSync(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict) });
     for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
-    return { batchId: 0, files };
+    return { batchId: undefined, files };
   }
   const batchId = await ctx.ledger.documents.startBatch(company, 'import', null);
   const files = await importDocuments(ctx, {
     files: paths.filter((file) => existsSync(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), source: 'import', batchId,
   });
   for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
-  await ctx.ledger.documents.closeBatch(batchId);
-  return { batchId, files };
+  const kept = await ctx.ledger.documents.closeBatch(batchId);
+  return { batchId: kept ? batchId : undefined, files };
+}
+
+/**
+ * A payer code must be one the open-invoice file or remit.yaml knows: a typo (`AMAZON` for
+ * `AMZ`) would import lines that can never match, and post them as unapplied cash.
+ */
+async function checkKnownPayer(ctx: PipelineContext, company: string, payer: string): Promise<void> {
+  if (ctx.config.payers[payer]) return;
+  const customers = await ctx.ledger.invoices.customers(company);
+  if (customers.includes(payer)) return;
+  const known = [...new Set([...Object.keys(ctx.config.payers), ...customers])].sort();
+  const near = closest(payer, known);
+  throw new UsageError(
+    `--payer ${payer}: no open-invoice file of ${company} and no payers.${payer} in remit.yaml know this payer${near ? ` (did you mean ${near}?)` : ''}`,
+    known.length ? `known payers: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}; --new-payer if ${payer} is meant` : `import the open-invoice file first (remit invoices import FILE), or pass --new-payer if ${payer} is meant`,
+  );
 }
 
 /**
  * `--retry-failed`: every failed document already in inbox/ read again from its kept
  * original, under today's remit.yaml (a new column name, a date_order), one batch per company.
  */
-export async function retryFailedDocuments(ctx: PipelineContext, request: { company?: string; strict?: boolean }): Promise<ImportFilesOutcome[]> {
+export async function retryFailedDocuments(ctx: PipelineContext, request: { company?: string; strict?: boolean; ids?: readonly number[] }): Promise<ImportFilesOutcome[]> {
   const company = request.company ? companyOf(ctx.config, request.company) : undefined;
-  const failed = await ctx.ledger.documents.failed(company);
+  const failed = request.ids ? await documentsToRetry(ctx, request.ids) : await ctx.ledger.documents.failed(company);
   const outcomes: ImportFilesOutcome[] = [];
   for (const code of [...new Set(failed.map((d) => d.company))]) {
     const batchId = await ctx.ledger.documents.startBatch(code, 'import', 'retry of failed documents');
@@ -64,10 +85,28 @@ export async function retryFailedDocuments(ctx: PipelineContext, request: { comp
         names: new Map(documents.map((d, i) => [paths[i]!, d.originalName])),
       })));
     }
-    await ctx.ledger.documents.closeBatch(batchId);
-    outcomes.push({ batchId, files });
+    const kept = await ctx.ledger.documents.closeBatch(batchId);
+    outcomes.push({ batchId: kept ? batchId : undefined, files });
   }
   return outcomes;
+}
+
+/** The documents named, each of which must be a failed one. */
+async function documentsToRetry(ctx: PipelineContext, ids: readonly number[]) {
+  const found = await ctx.ledger.documents.byIds(ids);
+  for (const id of ids) {
+    const doc = found.find((d) => d.id === id);
+    if (!doc) throw new UsageError(`no document ${id}`, 'document ids are in remit report documents');
+    if (doc.status !== 'failed') throw new UsageError(`document ${id} (${doc.originalName}) did not fail: it is ${doc.status}`);
+  }
+  return found;
+}
+
+/** `remit documents dismiss`: failed documents a person has looked at and let go, with the reason. */
+export async function dismissDocuments(ctx: PipelineContext, request: { ids: readonly number[]; reason: string }): Promise<number> {
+  if (!request.reason.trim()) throw new UsageError('--reason is required: why the document is let go (kept in the ledger)');
+  await documentsToRetry(ctx, request.ids);
+  return ctx.ledger.documents.dismiss(request.ids, ctx.user, request.reason.trim());
 }
 
 /** A file read with error diagnostics (a transaction dropped, totals that disagree) needs a person. */

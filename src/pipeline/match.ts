@@ -29,6 +29,8 @@ export interface MatchOutcome {
   waiting: number;
   /** With dryRun: every decision, nothing written. */
   decisions?: LineDecision[];
+  /** Companies with lines to match whose open-invoice file was never imported: nothing can be applied for them. */
+  noInvoices: string[];
 }
 
 export async function match(ctx: PipelineContext, options: { company?: string; dryRun?: boolean } = {}): Promise<MatchOutcome> {
@@ -36,6 +38,10 @@ export async function match(ctx: PipelineContext, options: { company?: string; d
   // What operators taught remit about each payer's habits (remit report rules).
   const settings: MatchSettings = { ...ctx.config.matching, learnedRules: await ctx.ledger.decisions.rules() };
   const tally = emptyTally();
+  const noInvoices: string[] = [];
+  for (const code of new Set((await ctx.ledger.matching.payersWithWork(company)).map((p) => p.company))) {
+    if ((await ctx.ledger.invoices.latestSnapshotId(code)) === null) noInvoices.push(code);
+  }
   if (options.dryRun) {
     const decisions: LineDecision[] = [];
     await eachPayer(ctx.ledger, company, settings, async (_work, decided) => {
@@ -44,7 +50,7 @@ export async function match(ctx: PipelineContext, options: { company?: string; d
         decisions.push(d);
       }
     });
-    return { tally, written: 0, unchanged: 0, waiting: await ctx.ledger.reports.exceptionCount(company), decisions };
+    return { tally, written: 0, unchanged: 0, waiting: await ctx.ledger.reports.exceptionCount(company), decisions, noInvoices };
   }
   const { written, unchanged } = await ctx.ledger.transaction(async (tx) => {
     const result = { written: 0, unchanged: 0 };
@@ -58,7 +64,7 @@ export async function match(ctx: PipelineContext, options: { company?: string; d
     await tx.matching.markMatched();
     return result;
   });
-  return { tally, written, unchanged, waiting: await ctx.ledger.reports.exceptionCount(company) };
+  return { tally, written, unchanged, waiting: await ctx.ledger.reports.exceptionCount(company), noInvoices };
 }
 
 async function eachPayer(ledger: Ledger, company: string | undefined, settings: MatchSettings, use: (work: MatchWork, decisions: LineDecision[]) => Promise<void>): Promise<void> {

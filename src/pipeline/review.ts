@@ -13,6 +13,7 @@ import type { LearnedRule } from '../domain/application.js';
 import type { Ledger, LineRecord, RuleRecord } from '../ledger/index.js';
 import { learnReasonRule, learnRule } from '../matching/learn.js';
 import type { PipelineContext } from './context.js';
+import { resolveInvoice, resolveLine } from './typed-references.js';
 
 export interface ApplyOutcome {
   line: LineRecord;
@@ -20,8 +21,12 @@ export interface ApplyOutcome {
   amountMinor: Minor;
   invoiceNumber: string;
   confirmedProposal: boolean;
+  /** What stays open on the invoice after this application. */
+  openAfterMinor: Minor;
   /** The habit remembered from this match, when it was new. */
   learned?: LearnedRule;
+  /** How what was typed was read (`payment 1726 line 4`, `101202 is invoice INV-101202`). */
+  resolved?: string[];
 }
 
 /** Apply (or confirm a proposal of) `amountMinor` of a line's unapplied cash to an open invoice of its payer; as much as fits when not given. */
@@ -57,8 +62,18 @@ export async function applyLine(ctx: PipelineContext, request: { lineId: number;
     // The payer's habit that made the match hard, if there is one, is remembered for next time.
     const rule = learnRule(line.payer, { reference: line.reference }, { number: invoiceNumber, po: invoice.po ?? undefined }, ctx.config.matching.invoicePrefixes);
     const learned = rule && (await tx.decisions.addRule(rule, user)) ? rule : undefined;
-    return { line, applicationId, amountMinor: amount, invoiceNumber, confirmedProposal: proposal !== undefined, ...(learned ? { learned } : {}) };
+    return { line, applicationId, amountMinor: amount, invoiceNumber, confirmedProposal: proposal !== undefined, openAfterMinor: remaining - amount, ...(learned ? { learned } : {}) };
   });
+}
+
+/** `remit apply` as typed: the line and the invoice in any form the matcher would read them. */
+export async function applyTyped(ctx: PipelineContext, request: { line: string; invoice: string; amountMinor?: Minor }): Promise<ApplyOutcome> {
+  const line = await resolveLine(ctx, request.line);
+  const record = await lineOf(ctx.ledger, line.value);
+  const invoice = await resolveInvoice(ctx, record, request.invoice);
+  const done = await applyLine(ctx, { lineId: line.value, invoice: invoice.value, ...(request.amountMinor !== undefined ? { amountMinor: request.amountMinor } : {}) });
+  const resolved = [line.how, invoice.how].filter((how): how is string => how !== undefined);
+  return resolved.length ? { ...done, resolved } : done;
 }
 
 export interface UnapplyOutcome {
@@ -166,10 +181,11 @@ export async function linesForReview(ctx: PipelineContext, company?: string): Pr
   return lines;
 }
 
-/** What remit decided for a line and every candidate it weighed. */
-export async function explainLine(ctx: PipelineContext, lineId: number) {
-  const line = await lineOf(ctx.ledger, lineId);
-  return { line, applications: await ctx.ledger.decisions.applicationsOf(lineId), candidates: line.candidates };
+/** What remit decided for a line (an id, or what a person types: see typed-references.ts) and every candidate it weighed. */
+export async function explainLine(ctx: PipelineContext, lineText: string | number) {
+  const resolved = typeof lineText === 'number' ? { value: lineText } : await resolveLine(ctx, lineText);
+  const line = await lineOf(ctx.ledger, resolved.value);
+  return { line, applications: await ctx.ledger.decisions.applicationsOf(line.id), candidates: line.candidates, ...('how' in resolved && resolved.how ? { resolved: resolved.how } : {}) };
 }
 
 async function lineOf(ledger: Ledger, lineId: number): Promise<LineRecord> {

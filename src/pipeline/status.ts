@@ -12,6 +12,8 @@ export interface WorkspaceStatus {
   pendingExceptions: number;
   openDeductions: number;
   openDeductionsMinor: number;
+  /** Of the open deductions, those with no invoice (the payer's own debit memos); the rest reduce an invoice. */
+  standaloneDeductions: number;
   failedDocuments: number;
   /** Payments imported flagged for a person (a stated total the lines do not reach...). */
   flaggedPayments: number;
@@ -20,13 +22,19 @@ export interface WorkspaceStatus {
 
 export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceStatus> {
   const { ledger } = ctx;
-  const last = await ledger.fetches.lastRun();
+  const fetchRun = await ledger.fetches.lastRun();
+  const nightly = latestSummary(ctx.paths.runs);
+  // The last `remit run` (its summary), or a `remit fetch` after it: whichever started last.
+  const last =
+    nightly && (!fetchRun || nightly.startedAt >= fetchRun.startedAt)
+      ? { runId: nightly.runId, startedAt: nightly.startedAt, finishedAt: nightly.finishedAt ?? null, since: nightly.since ?? fetchRun?.since ?? '', until: nightly.until ?? fetchRun?.until ?? '' }
+      : fetchRun;
   const health = new Map((await ledger.fetches.portalHealth()).map((p) => [p.accountId, p]));
   // Counts from indexed queries: status stays quick on a ledger holding years of lines.
   const deductionsOpen = await ledger.reports.openDeductions();
   return {
     lastRun: last ?? null,
-    lastRunExitCode: latestSummary(ctx.paths.runs)?.exitCode ?? null,
+    lastRunExitCode: nightly && last?.runId === nightly.runId ? (nightly.exitCode ?? null) : null,
     portals: ctx.config.portals.map((p) => ({
       id: p.id,
       lastSuccess: health.get(p.id)?.lastSuccess ?? null,
@@ -36,6 +44,7 @@ export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceSt
     pendingExceptions: await ledger.reports.exceptionCount(),
     openDeductions: deductionsOpen.count,
     openDeductionsMinor: deductionsOpen.amountMinor,
+    standaloneDeductions: deductionsOpen.standalone,
     failedDocuments: await ledger.reports.failedDocumentCount(),
     flaggedPayments: await ledger.reports.flaggedPaymentCount(),
     nextScheduledRun: nextScheduled(ctx.paths.root, ctx.clock.now()),
@@ -48,9 +57,22 @@ function nextScheduled(root: string, now: Date): string | null {
   return next ? next.toISOString() : null;
 }
 
-function latestSummary(runsDir: string): { exitCode?: number } | undefined {
+interface RunSummary {
+  runId: string;
+  startedAt: string;
+  finishedAt?: string;
+  since?: string;
+  until?: string;
+  exitCode?: number;
+}
+
+/** The newest runs/<id>/summary.json a `remit run` wrote (run ids sort by time). */
+function latestSummary(runsDir: string): RunSummary | undefined {
   if (!existsSync(runsDir)) return undefined;
   const withSummary = readdirSync(runsDir).filter((name) => existsSync(join(runsDir, name, 'summary.json'))).sort();
   const latest = withSummary.at(-1);
-  return latest ? (JSON.parse(readFileSync(join(runsDir, latest, 'summary.json'), 'utf8')) as { exitCode?: number }) : undefined;
+  if (!latest) return undefined;
+  const summary = JSON.parse(readFileSync(join(runsDir, latest, 'summary.json'), 'utf8')) as RunSummary & { portals?: Array<{ since?: string }> };
+  const since = summary.portals?.map((p) => p.since).filter((d): d is string => Boolean(d)).sort()[0];
+  return { ...summary, ...(since ? { since } : {}) };
 }

@@ -5,6 +5,7 @@
  */
 import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { localIso } from '../core/times.js';
 
 export interface RunLog {
   write(level: 'info' | 'warn' | 'error', text: string): void;
@@ -16,8 +17,10 @@ export function openRunLog(logsDir: string, now: () => Date, retentionDays: numb
   return {
     write(level, text) {
       const at = now();
-      const file = join(logsDir, `remit-${at.toISOString().slice(0, 10)}.log`);
-      const lines = text.replace(/\n+$/, '').split('\n').map((line) => `${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${line}`);
+      // Local time with its offset: the operator reads the log in the workspace's own time.
+      const stamp = localIso(at);
+      const file = join(logsDir, `remit-${stamp.slice(0, 10)}.log`);
+      const lines = text.replace(/\n+$/, '').split('\n').map((line) => `${stamp} ${level.toUpperCase().padEnd(5)} ${line}`);
       appendFileSync(file, `${lines.join('\n')}\n`);
     },
   };

@@ -93,7 +93,7 @@ describe('hostile EDI and PDF through the CLI', () => {
       const rows = ['Invoice Number,Amount Paid,Payment Number,Payment Date'];
       for (let i = 0; i < 400_000; i += 1) rows.push(`INV-${i},1.00,P${i % 5000},01/02/2026`);
       writeFileSync(big, rows.join('\n'));
-      const result = remit(['import', '--payer', 'AMZ', big], { home: slow });
+      const result = remit(['import', '--payer', 'AMZ', '--new-payer', big], { home: slow });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/took longer than 1 s and was stopped \(limits.parse_seconds\)/);
     } finally {

@@ -43,7 +43,7 @@ describe('onboarding a new payer', () => {
   it('import --dry-run reads and reports, and writes nothing', () => {
     const home = workspace();
     const file = join(PAYERS, 'quickbooks-bill-payment', 'BillPayment_Stub_20417.csv');
-    const result = remit(['import', '--dry-run', '--payer', 'ALDER', file], { home });
+    const result = remit(['import', '--dry-run', '--payer', 'ALDER', '--new-payer', file], { home });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/would import BillPayment_Stub_20417\.csv: csv, 1 payment\(s\), \d+ line\(s\)/);
     expect(result.stderr).toMatch(/dry run: nothing written/);
@@ -54,7 +54,7 @@ describe('onboarding a new payer', () => {
   it('a file refused for its dates imports with --retry-failed once the order is set', () => {
     const home = workspace();
     const file = join(PAYERS, 'ambiguous', 'semicolon-day-first-days-under-13.csv');
-    const first = remit(['import', '--payer', 'LIEF', file], { home });
+    const first = remit(['import', '--payer', 'LIEF', '--new-payer', file], { home });
     expect(first.code).toBe(1);
     expect(first.stderr).toMatch(/payers\.LIEF\.date_order/);
     expect(remit(['import', '--retry-failed'], { home }).code).toBe(1);
@@ -73,10 +73,10 @@ describe('onboarding a new payer', () => {
   it('a stated total the lines do not reach imports flagged, exits 1, and status counts it', () => {
     const home = workspace();
     const file = join(PAYERS, 'walmart-apis-invoices', 'check_amount_not_reached.csv');
-    const result = remit(['import', '--payer', 'WMT', file], { home });
+    const result = remit(['import', '--payer', 'WMT', '--new-payer', file], { home });
     expect(result.code).toBe(1);
     const status = JSON.parse(remit(['status', '--json'], { home }).stdout) as { flaggedPayments: number };
     expect(status.flaggedPayments).toBeGreaterThan(0);
-    expect(remit(['import', '--strict', '--payer', 'WMT', file], { home: workspace() }).code).toBe(1);
+    expect(remit(['import', '--strict', '--payer', 'WMT', '--new-payer', file], { home: workspace() }).code).toBe(1);
   });
 });

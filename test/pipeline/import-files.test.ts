@@ -13,7 +13,7 @@ describe('importFiles', () => {
   it('imports a payer\'s files into one batch and keeps every original in the inbox', async () => {
     ws = await testWorkspace(DEMO_YAML);
     const files = demoFiles().byPayer.get('SHOPCO')!;
-    const outcome = await importFiles(ws.ctx, { files, payer: 'SHOPCO' });
+    const outcome = await importFiles(ws.ctx, { files, payer: 'SHOPCO', newPayer: true });
     expect(outcome.files.map((f) => f.status)).toEqual(files.map(() => 'imported'));
     expect(importFailed(outcome.files)).toBe(false);
     const db = ws.inspect();
@@ -28,18 +28,19 @@ describe('importFiles', () => {
     const bigmart = demoFiles().byPayer.get('BIGMART')!;
     const copy = bigmart.find((f) => f.endsWith(' (1).csv'))!;
     const original = bigmart.find((f) => f.endsWith(copy.replace(' (1).csv', '.csv').split('/').at(-1)!))!;
-    await importFiles(ws.ctx, { files: [original], payer: 'BIGMART' });
-    const again = await importFiles(ws.ctx, { files: [original, copy], payer: 'BIGMART' });
+    await importFiles(ws.ctx, { files: [original], payer: 'BIGMART', newPayer: true });
+    const again = await importFiles(ws.ctx, { files: [original, copy], payer: 'BIGMART', newPayer: true });
     expect(again.files.map((f) => f.status)).toEqual(['already-imported', 'duplicate']);
     expect(ws.inspect().prepare('SELECT COUNT(*) FROM remittances').pluck().get()).toBe(1);
   });
 
   it('a missing file fails on its own line and the batch leaves nothing behind; a bad payer code is a usage error', async () => {
     ws = await testWorkspace(DEMO_YAML);
-    const outcome = await importFiles(ws.ctx, { files: [join(ws.root, 'nope.csv')], payer: 'BIGMART' });
+    const outcome = await importFiles(ws.ctx, { files: [join(ws.root, 'nope.csv')], payer: 'BIGMART', newPayer: true });
     expect(outcome.files).toEqual([{ file: join(ws.root, 'nope.csv'), status: 'failed', message: 'no such file' }]);
     expect(importFailed(outcome.files)).toBe(true);
     expect(ws.inspect().prepare('SELECT COUNT(*) FROM batches').pluck().get()).toBe(0);
     await expect(importFiles(ws.ctx, { files: ['x.csv'], payer: 'BIG MART' })).rejects.toBeInstanceOf(UsageError);
+    await expect(importFiles(ws.ctx, { files: ['x.csv'], payer: 'BIGMARTT' })).rejects.toThrow(/no open-invoice file of DEMO and no payers.BIGMARTT/);
   });
 });

@@ -262,11 +262,20 @@ describe('schedule show', () => {
     const text = out();
     expect(text).toContain(`task        remit-${s.name}.timer (systemd user timer)`);
     expect(text).toContain('installed   no');
-    expect(text).toContain('next run    Mon 2025-01-06 05:30');
+    expect(text).toContain('next run    none: not installed (once installed, Mon 2025-01-06 05:30');
     expect(text).toContain('OnCalendar=Mon..Fri *-*-* 05:30:00');
     expect(text).toContain('ExecStart=');
     expect(s.host.calls.every((call) => !call.args.includes('enable'))).toBe(true);
     expect(existsSync(join(s.userHome, '.config'))).toBe(false);
+  });
+
+  it('with no record and a scheduler that does not answer, says not installed, as remit status does', async () => {
+    const s = setup('linux', () => ({ code: 1, stdout: '', stderr: 'Failed to connect to bus' }));
+    const { ctx, out } = s.make({ now: NOW });
+    expect(await show({}, ctx, s.deps)).toBe(0);
+    expect(out()).toContain('installed   no');
+    expect(out()).not.toContain('cannot tell');
+    expect(out()).toMatch(/next run {4}none: not installed/);
   });
 
   it('shows the installed schedule and what the scheduler reports, as JSON too', async () => {

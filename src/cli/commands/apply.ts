@@ -6,16 +6,23 @@
 import { UsageError } from '../../core/errors.js';
 import { displayMinor, parseAmount } from '../../core/money.js';
 import type { PipelineContext } from '../../pipeline/context.js';
-import { applyLine, unapplyApplication } from '../../pipeline/review.js';
+import { applyTyped, unapplyApplication, type ApplyOutcome } from '../../pipeline/review.js';
 import type { Context } from '../context.js';
 import { sayFor, type Say } from '../say.js';
 import { withWorkspace } from '../workspace.js';
 
 export async function run(line: string, invoice: string, options: { amount?: string }, ctx: Context): Promise<number> {
-  const lineId = idOf(line, 'LINE');
   const amountMinor = amountOf(options.amount);
-  await withWorkspace(ctx, (pipeline) => applyAndSay(pipeline, lineId, invoice, amountMinor, sayFor(ctx)));
+  const done = await withWorkspace(ctx, (pipeline) => applyTyped(pipeline, { line, invoice, ...(amountMinor !== undefined ? { amountMinor } : {}) }));
+  sayApplied(done, sayFor(ctx));
   return 0;
+}
+
+function sayApplied(done: ApplyOutcome, say: Say): void {
+  const { line } = done;
+  for (const how of done.resolved ?? []) say.info(`read as ${how}`);
+  say.ok(`applied ${displayMinor(done.amountMinor)} of line ${line.id} (${line.payer} ${line.paymentRef} "${line.reference}") to ${done.invoiceNumber}; ${done.openAfterMinor > 0 ? `${displayMinor(done.openAfterMinor)} ${line.currency} stays open on it` : 'it is settled'}`);
+  if (done.learned) say.info(`learned: ${done.learned.kind} "${done.learned.value}" for ${line.payer} (remit report rules)`);
 }
 
 export async function unapply(application: string, _options: object, ctx: Context): Promise<number> {
@@ -30,10 +37,7 @@ export async function unapply(application: string, _options: object, ctx: Contex
 
 /** Apply, and say what was applied and what was learned. */
 export async function applyAndSay(pipeline: PipelineContext, lineId: number, invoice: string, amountMinor: number | undefined, say: Say): Promise<void> {
-  const done = await applyLine(pipeline, { lineId, invoice, ...(amountMinor !== undefined ? { amountMinor } : {}) });
-  const { line } = done;
-  say.ok(`applied ${displayMinor(done.amountMinor)} of line ${lineId} (${line.payer} ${line.paymentRef} "${line.reference}") to ${invoice}`);
-  if (done.learned) say.info(`learned: ${done.learned.kind} "${done.learned.value}" for ${line.payer} (remit report rules)`);
+  sayApplied(await applyTyped(pipeline, { line: String(lineId), invoice, ...(amountMinor !== undefined ? { amountMinor } : {}) }), say);
 }
 
 export function idOf(text: string, what: string): number {

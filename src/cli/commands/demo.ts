@@ -72,14 +72,26 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
   });
 
   const c = counts;
+  const remit = remitCommand(ctx);
   say.ok('\nDone. What remit did:');
   say.info(`  files read          ${c.documents} (${c.failedDocuments} failed)`);
   say.info(`  payments            ${c.payments} (a re-sent copy was recognised and not applied twice)`);
   say.info(`  remittance lines    ${c.lines}`);
   say.info(`  applied to invoices ${c.applied} lines, ${displayMinor(c.appliedMinor)} USD`);
   say.info(`  payer deductions    ${c.deductions} recorded for follow-up`);
-  say.info(`  need a person       ${c.exceptions} line(s) with cash not applied (remit report exceptions --home ${home})`);
+  say.info(`  need a person       ${c.exceptions} line(s) with cash not applied (${remit} report exceptions --home ${home})`);
   say.info(`  GL journal          ${out}`);
-  say.info(`\nLook around: remit report applications --home ${home}`);
+  say.info(`\nLook around: ${remit} report morning --home ${home}`);
+  say.info(`             ${remit} report applications --home ${home}`);
+  if (remit !== 'remit') say.info('(`npm link` in the checkout puts remit on your PATH, then plain `remit ...` works)');
   return importCode;
+}
+
+/** How the operator runs remit: `remit` when it is on the PATH, else the checkout's own bin. */
+function remitCommand(ctx: Context): string {
+  const names = ctx.platform === 'win32' ? ['remit.cmd', 'remit.exe', 'remit'] : ['remit'];
+  const dirs = (ctx.env['PATH'] ?? ctx.env['Path'] ?? '').split(ctx.platform === 'win32' ? ';' : ':').filter(Boolean);
+  if (dirs.some((dir) => names.some((name) => existsSync(join(dir, name))))) return 'remit';
+  const bin = join(PACKAGE_ROOT, 'bin', 'remit');
+  return `node ${/\s/.test(bin) ? `"${bin}"` : bin}`;
 }

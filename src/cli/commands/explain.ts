@@ -3,12 +3,12 @@ import { displayMinor } from '../../core/money.js';
 import { explainLine } from '../../pipeline/review.js';
 import type { Context } from '../context.js';
 import { withWorkspace } from '../workspace.js';
-import { idOf } from './apply.js';
 import { snakeCase } from './report.js';
 
 export async function run(lineText: string, options: { json?: boolean }, ctx: Context): Promise<number> {
-  const lineId = idOf(lineText, 'LINE');
-  const { line, applications, candidates } = await withWorkspace(ctx, (pipeline) => explainLine(pipeline, lineId));
+  const explained = await withWorkspace(ctx, (pipeline) => explainLine(pipeline, lineText));
+  const { line, applications, candidates } = explained;
+  if ('resolved' in explained && explained.resolved && !options.json) ctx.stderr.write(`read "${lineText}" as ${explained.resolved}: line ${line.id}\n`);
   if (options.json) {
     ctx.stdout.write(`${JSON.stringify({ line: snakeKeys(line), applications: applications.map(snakeKeys), candidates }, null, 2)}\n`);
     return 0;

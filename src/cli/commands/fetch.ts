@@ -37,13 +37,13 @@ export function sayFetched(outcome: FetchOutcome, options: { dryRun?: boolean; j
   const format = options.json ? 'json' : 'table';
   if (options.dryRun) {
     const rows = outcome.accounts.flatMap((o) => o.dryRunRows.map((row) => ({ portal: o.account.id, row: row.rowId, payment_ref: row.fields.paymentRef ?? '', date: row.fields.date ?? '' })));
-    ctx.stdout.write(render(rows, ['portal', 'row', 'payment_ref', 'date'], format, new Set(), ctx.stdout.isTTY));
+    ctx.stdout.write(render(rows, ['portal', 'row', 'payment_ref', 'date'], format, new Set(), ctx.stdout));
   } else {
     const rows = outcome.accounts.map((o) => ({
       portal: o.account.id, status: o.record.status, files: o.record.files, payments: o.record.payments, errors: o.record.fileErrors + (o.record.status === 'failed' && o.record.errorKind !== 'file' ? 1 : 0),
       message: o.record.status === 'failed' ? (o.record.message ?? '') : '', evidence: o.record.artifacts ?? '',
     }));
-    ctx.stdout.write(render(rows, ['portal', 'status', 'files', 'payments', 'errors', 'message', 'evidence'], format, new Set(), ctx.stdout.isTTY));
+    ctx.stdout.write(render(rows, ['portal', 'status', 'files', 'payments', 'errors', 'message', 'evidence'], format, new Set(), ctx.stdout));
   }
   const failures = outcome.accounts.filter((o) => o.record.status === 'failed');
   if (failures.length) say.warn(`${failures.length} of ${outcome.accounts.length} portal(s) need attention: ${failures.map((f) => f.account.id).join(', ')}`);

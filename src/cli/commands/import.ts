@@ -11,6 +11,7 @@ export interface ImportOptions {
   strict?: boolean;
   dryRun?: boolean;
   retryFailed?: boolean;
+  newPayer?: boolean;
   json?: boolean;
 }
 
@@ -45,9 +46,9 @@ function reportDryRun(outcomes: FileOutcome[], say: Say): void {
   say.info('dry run: nothing written');
 }
 
-export function report(outcomes: FileOutcome[], batchId: number, say: Say, ctx: Context, json: boolean): void {
+export function report(outcomes: FileOutcome[], batchId: number | undefined, say: Say, ctx: Context, json: boolean): void {
   if (json) {
-    ctx.stdout.write(`${JSON.stringify({ batch: batchId, files: outcomes }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ batch: batchId ?? null, files: outcomes }, null, 2)}\n`);
     return;
   }
   for (const outcome of outcomes) {
@@ -64,5 +65,6 @@ export function report(outcomes: FileOutcome[], batchId: number, say: Say, ctx: 
     }
   }
   const count = (status: FileOutcome['status']): number => outcomes.filter((o) => o.status === status).length;
-  say.info(`batch ${batchId}: ${count('imported')} imported, ${count('duplicate') + count('already-imported')} skipped, ${count('failed')} failed`);
+  const tally = `${count('imported')} imported, ${count('duplicate') + count('already-imported')} skipped, ${count('failed')} failed`;
+  say.info(batchId === undefined ? `${tally}; nothing recorded` : `batch ${batchId}: ${tally}`);
 }

@@ -23,7 +23,8 @@ export async function run(options: MatchOptions, ctx: Context): Promise<number> 
       invoice: applicationsOf(d).map((part) => part.invoiceNumber).join(' + '),
       explanation: d.explanation,
     }));
-    ctx.stdout.write(render(rows, ['line_id', 'outcome', 'invoice', 'explanation'], options.json ? 'json' : 'table'));
+    ctx.stdout.write(render(rows, ['line_id', 'outcome', 'invoice', 'explanation'], options.json ? 'json' : 'table', new Set(), ctx.stdout));
+    for (const company of outcome.noInvoices) say.warn(`no open-invoice file was ever imported for ${company}: no line can be applied (remit invoices import FILE --company ${company})`);
     say.info(`dry run: nothing written. ${tallyText(outcome.tally)}`);
     return 0;
   }
@@ -34,10 +35,11 @@ export async function run(options: MatchOptions, ctx: Context): Promise<number> 
 
 /** What a match did, in the operator's words (also after `remit run`). */
 export function sayMatched(outcome: MatchOutcome, say: Say): void {
+  for (const company of outcome.noInvoices) say.warn(`no open-invoice file was ever imported for ${company}: no line can be applied (remit invoices import FILE --company ${company})`);
   say.ok(outcome.written === 0 ? 'nothing new to match' : `matched ${outcome.written} line(s): ${tallyText(outcome.tally)}`);
   if (outcome.waiting > 0) say.info(`${outcome.waiting} line(s) need a person: remit report exceptions`);
 }
 
 function tallyText(t: MatchTally): string {
-  return `${t.applied} applied (${displayMinor(t.appliedMinor)}), ${t.proposed} proposed, ${t.deductions} deduction(s), ${t.unapplied} left unapplied, ${t.review} for review`;
+  return `${t.applied} applied (${displayMinor(t.appliedMinor)}), ${t.proposed} proposed, ${t.deductions} payer deduction line(s) recorded, ${t.unapplied} left unapplied, ${t.review} for review (lines decided in this match)`;
 }

@@ -77,7 +77,7 @@ export async function list(options: { json?: boolean }, ctx: Context): Promise<n
     id: p.id, company: p.company, payer: p.payer, recipe: p.recipe, url: p.url, username: p.username,
     password: s.passwordStored ? 'stored' : 'MISSING', totp: s.totpStored ? 'stored' : '', last_success: s.lastSuccess ?? '', failures: s.failuresSince,
   }));
-  ctx.stdout.write(render(rows, ['id', 'company', 'payer', 'recipe', 'url', 'username', 'password', 'totp', 'last_success', 'failures'], options.json ? 'json' : 'table', new Set(), ctx.stdout.isTTY));
+  ctx.stdout.write(render(rows, ['id', 'company', 'payer', 'recipe', 'url', 'username', 'password', 'totp', 'last_success', 'failures'], options.json ? 'json' : 'table', new Set(), ctx.stdout));
   return 0;
 }
 

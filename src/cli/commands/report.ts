@@ -11,7 +11,9 @@ import { withWorkspace } from '../workspace.js';
 
 const KINDS = {
   applications: {
-    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'cash', 'discount', 'deduction', 'currency', 'method', 'confidence', 'status', 'explanation', 'write_off', 'application_id', 'journal_id'],
+    columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'cash', 'discount', 'deduction', 'currency', 'method', 'confidence', 'status', 'explanation', 'write_off', 'application_id', 'journal_id', 'line_id'],
+    /** On a screen the ids come first: explain, apply and unapply take them. */
+    table: ['application_id', 'line_id', 'payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'cash', 'discount', 'deduction', 'currency', 'method', 'confidence', 'status', 'write_off'],
     money: { cash: 'cashMinor', discount: 'discountMinor', deduction: 'deductionMinor', write_off: 'writeOffMinor' },
   },
   exceptions: {
@@ -20,17 +22,18 @@ const KINDS = {
   },
   deductions: {
     columns: ['payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'amount', 'currency', 'reason_code', 'reason_raw', 'status', 'deduction_id', 'line_id', 'journal_id'],
+    table: ['deduction_id', 'line_id', 'payer', 'payment_ref', 'payment_date', 'line_no', 'line_ref', 'invoice_number', 'amount', 'currency', 'reason_code', 'reason_raw', 'status'],
     money: { amount: 'amountMinor' },
   },
   documents: {
-    columns: ['document_id', 'received_at', 'original_name', 'format', 'status', 'payer', 'remittance_count', 'duplicate_count', 'first_problem', 'batch_id', 'sha256', 'source'],
+    columns: ['document_id', 'received_at', 'original_name', 'format', 'status', 'payer', 'remittance_count', 'duplicate_count', 'first_problem', 'batch_id', 'sha256', 'source', 'dismissed'],
     money: {},
   },
   batches: {
     columns: ['batch_id', 'kind', 'company', 'started_at', 'finished_at', 'documents', 'payments', 'lines', 'total'],
     money: { total: 'totalMinor' },
   },
-} as const satisfies Record<ListingKind, { columns: readonly string[]; money: Record<string, string> }>;
+} as const satisfies Record<ListingKind, { columns: readonly string[]; table?: readonly string[]; money: Record<string, string> }>;
 
 /** Rows a table shows unless --limit says otherwise: a screenful or two, oldest first. */
 export const TABLE_ROWS = 100;
@@ -69,8 +72,9 @@ export async function run(kind: string, options: ReportOptions, ctx: Context): P
     }
     const shown: Cells[] = [];
     for await (const row of cells) shown.push(row);
-    const columns = spec.columns.filter((c) => !['explanation', 'application_id', 'journal_id', 'deduction_id'].includes(c));
-    ctx.stdout.write(render(shown, columns, format, numeric, ctx.stdout.isTTY));
+    // The ids stay: explain, apply and unapply need them. The explanation is for CSV and JSON (and remit explain).
+    const columns = 'table' in spec ? [...spec.table] : spec.columns.filter((c) => !['explanation', 'journal_id'].includes(c));
+    ctx.stdout.write(render(shown, columns, format, numeric, ctx.stdout));
     const { more, total } = await rows.rest();
     if (more) sayFor(ctx).info(`${shown.length} of ${total.toLocaleString('en-US')} rows shown; --limit 0 shows them all, --format csv writes them all for a spreadsheet`);
     return 0;

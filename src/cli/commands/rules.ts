@@ -11,7 +11,7 @@ export async function list(options: { format?: string; json?: boolean }, ctx: Co
   const rules = await withWorkspace(ctx, (pipeline) => learnedRules(pipeline));
   const rows = rules.map((r) => ({ rule_id: r.id, payer: r.payer, kind: r.kind, value: r.value, reason_code: r.reasonCode ?? '', meaning: describeRule(r), learned_at: r.createdAt, learned_from: r.createdBy }));
   const format = options.json ? 'json' : ((options.format ?? 'table') as 'table' | 'csv' | 'json');
-  ctx.stdout.write(render(rows, ['rule_id', 'payer', 'kind', 'value', 'reason_code', 'meaning', 'learned_at', 'learned_from'], format, new Set(), ctx.stdout.isTTY));
+  ctx.stdout.write(render(rows, ['rule_id', 'payer', 'kind', 'value', 'reason_code', 'meaning', 'learned_at', 'learned_from'], format, new Set(), ctx.stdout));
   return 0;
 }
 

@@ -191,7 +191,7 @@ export async function show(options: ShowOptions, ctx: Context, deps: ScheduleDep
           workspace,
           at: `${pad2(definition.at.hour)}:${pad2(definition.at.minute)}`,
           days: definition.days,
-          installed: state.installed ?? null,
+          installed: state.installed ?? (record ? null : false),
           recorded: record ? record.installedAt : null,
           nextRun: next?.toISOString() ?? null,
           nextRunByScheduler: state.nextRun ?? null,
@@ -205,14 +205,19 @@ export async function show(options: ShowOptions, ctx: Context, deps: ScheduleDep
     );
     return 0;
   }
+  // No record and no answer from the scheduler: nothing remit installed is there, as `remit status` says too.
+  const installed = state.installed ?? (record ? undefined : false);
   const status =
-    state.installed === true ? 'yes' : state.installed === false ? 'no: this is what remit schedule install would register' : 'cannot tell: the scheduler did not answer';
+    installed === true ? 'yes' : installed === false ? 'no: this is what remit schedule install would register' : 'cannot tell: the scheduler did not answer';
+  const nextText = next ? formatLocal(next) : 'never';
   const lines = [
     `task        ${taskLabel(definition.backend, name)} (${BACKEND_NAME[definition.backend]})`,
     `workspace   ${workspace}`,
     `runs        remit run at ${describeSpec(definition)}, local time, as ${definition.target.user}`,
     `installed   ${status}`,
-    `next run    ${next ? `${formatLocal(next)}` : 'never'}${state.nextRun ? ` (the scheduler says: ${state.nextRun})` : ''}`,
+    installed === false
+      ? `next run    none: not installed (once installed, ${nextText})`
+      : `next run    ${nextText}${state.nextRun ? ` (the scheduler says: ${state.nextRun})` : ''}`,
   ];
   for (const file of definition.files) lines.push('', `--- ${file.path}`, file.text.replace(/\r\n/g, '\n').trimEnd());
   if (definition.cronLine) lines.push('', '--- crontab line', definition.cronLine);

@@ -4,6 +4,7 @@ import { workspaceStatus } from '../../pipeline/status.js';
 import type { Context } from '../context.js';
 import { render } from '../table.js';
 import { withWorkspace } from '../workspace.js';
+import { localTime } from '../../core/times.js';
 
 export async function run(options: { json?: boolean }, ctx: Context): Promise<number> {
   const status = await withWorkspace(ctx, (pipeline) => workspaceStatus(pipeline));
@@ -12,15 +13,19 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
     return 0;
   }
   const lines = [
-    `last run      ${status.lastRun ? `${status.lastRun.runId} (${status.lastRun.since} to ${status.lastRun.until})${status.lastRunExitCode ? `, exit ${status.lastRunExitCode}` : ''}` : 'never'}`,
+    `last run      ${status.lastRun ? `${status.lastRun.runId}, started ${localTime(status.lastRun.startedAt)}${status.lastRun.since ? ` (${status.lastRun.since} to ${status.lastRun.until})` : ''}${status.lastRunExitCode ? `, exit ${status.lastRunExitCode}` : ''}` : 'never'}`,
     `need a person ${status.pendingExceptions} line(s) in remit report exceptions`,
-    `deductions    ${status.openDeductions} open (${displayMinor(status.openDeductionsMinor)})`,
+    `deductions    ${status.openDeductions} open (${displayMinor(status.openDeductionsMinor)}): ${status.openDeductions - status.standaloneDeductions} on invoices, ${status.standaloneDeductions} on their own (remit report deductions)`,
     `failed files  ${status.failedDocuments} (remit report documents)`,
     `flagged       ${status.flaggedPayments} payment(s) whose file disagrees with itself (payment-review in remit report exceptions)`,
     `next run      ${status.nextScheduledRun ?? 'not scheduled (remit schedule install)'}`,
     '',
   ];
   ctx.stdout.write(lines.join('\n'));
-  ctx.stdout.write(render(status.portals.map((p) => ({ portal: p.id, last_status: p.lastStatus, last_success: p.lastSuccess ?? '', failures_in_a_row: p.consecutiveFailures })), ['portal', 'last_status', 'last_success', 'failures_in_a_row'], 'table', new Set(), ctx.stdout.isTTY));
+  if (status.portals.length === 0) {
+    ctx.stdout.write('portals       none (remit portal add)\n');
+    return 0;
+  }
+  ctx.stdout.write(render(status.portals.map((p) => ({ portal: p.id, last_status: p.lastStatus, last_success: p.lastSuccess ?? '', failures_in_a_row: p.consecutiveFailures })), ['portal', 'last_status', 'last_success', 'failures_in_a_row'], 'table', new Set(), ctx.stdout));
   return 0;
 }

@@ -31,6 +31,25 @@ export class SqliteDecisions implements DecisionStore {
     return row ? { ...row, candidates: decodeCandidates(row.candidates) } : undefined;
   }
 
+  async linesOfPayment(paymentRef: string, lineNo?: number): Promise<number[]> {
+    await this.s.ready();
+    return this.s.conn
+      .statement('SELECT l.id FROM remittances r JOIN remittance_lines l ON l.remittance_id = r.id WHERE r.payment_ref = ? AND (? IS NULL OR l.line_no = ?) ORDER BY l.id LIMIT 50')
+      .pluck()
+      .all(paymentRef, lineNo ?? null, lineNo ?? null) as number[];
+  }
+
+  async linesNamingInvoice(number: string): Promise<number[]> {
+    await this.s.ready();
+    return this.s.conn
+      .statement(
+        `SELECT id FROM remittance_lines WHERE reference = ?
+         UNION SELECT a.line_id FROM applications a JOIN invoices i ON i.id = a.invoice_id WHERE i.number = ? ORDER BY 1 LIMIT 50`,
+      )
+      .pluck()
+      .all(number, number) as number[];
+  }
+
   async application(applicationId: number): Promise<ApplicationRecord | undefined> {
     await this.s.ready();
     return this.s.conn.statement(`${APPLICATION} WHERE a.id = ?`).get(applicationId) as ApplicationRecord | undefined;

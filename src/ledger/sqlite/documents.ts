@@ -17,13 +17,15 @@ export class SqliteDocuments implements DocumentStore {
     return Number(conn.statement('INSERT INTO batches (company, kind, started_at, note) VALUES (?, ?, ?, ?)').run(company, kind, conn.now(), note).lastInsertRowid);
   }
 
-  async closeBatch(batchId: number): Promise<void> {
+  async closeBatch(batchId: number): Promise<boolean> {
     await this.s.ready();
     const { conn } = this.s;
     conn.statement('UPDATE batches SET finished_at = ? WHERE id = ?').run(conn.now(), batchId);
-    conn
-      .statement('DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE batch_id = ?) AND NOT EXISTS (SELECT 1 FROM remittances WHERE batch_id = ?)')
-      .run(batchId, batchId, batchId);
+    return (
+      conn
+        .statement('DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE batch_id = ?) AND NOT EXISTS (SELECT 1 FROM remittances WHERE batch_id = ?)')
+        .run(batchId, batchId, batchId).changes === 0
+    );
   }
 
   async bySha(sha256: string): Promise<DocumentRecord | undefined> {
@@ -33,10 +35,28 @@ export class SqliteDocuments implements DocumentStore {
 
   async failed(company?: string): Promise<DocumentRecord[]> {
     await this.s.ready();
-    const rows = this.s.conn.statement(`${DOCUMENT} WHERE status = 'failed' AND (? IS NULL OR company = ?) ORDER BY id`).all(company ?? null, company ?? null) as Array<
-      Omit<DocumentRecord, 'diagnostics'> & { diagnostics: string }
-    >;
+    const rows = this.s.conn
+      .statement(`${DOCUMENT} WHERE status = 'failed' AND dismissed_at IS NULL AND (? IS NULL OR company = ?) ORDER BY id`)
+      .all(company ?? null, company ?? null) as Array<Omit<DocumentRecord, 'diagnostics'> & { diagnostics: string }>;
     return rows.map((row) => ({ ...row, diagnostics: JSON.parse(row.diagnostics) as Diagnostic[] }));
+  }
+
+  async byIds(ids: readonly number[]): Promise<DocumentRecord[]> {
+    await this.s.ready();
+    const statement = this.s.conn.statement(`${DOCUMENT} WHERE id = ?`);
+    return ids.flatMap((id) => {
+      const row = statement.get(id) as (Omit<DocumentRecord, 'diagnostics'> & { diagnostics: string }) | undefined;
+      return row ? [{ ...row, diagnostics: JSON.parse(row.diagnostics) as Diagnostic[] }] : [];
+    });
+  }
+
+  async dismiss(ids: readonly number[], user: string, reason: string): Promise<number> {
+    await this.s.ready();
+    const { conn } = this.s;
+    const statement = conn.statement(`UPDATE documents SET dismissed_at = ?, dismissed_by = ?, dismiss_reason = ? WHERE id = ? AND status = 'failed' AND dismissed_at IS NULL`);
+    let count = 0;
+    for (const id of ids) count += statement.run(conn.now(), user, reason, id).changes;
+    return count;
   }
 
   async record(doc: NewDocument): Promise<number> {

@@ -52,6 +52,11 @@ export class SqliteInvoices implements InvoiceStore {
     return (this.s.conn.statement('SELECT MAX(id) FROM invoice_snapshots WHERE company = ?').pluck().get(company) as number | null) ?? null;
   }
 
+  async customers(company: string): Promise<string[]> {
+    await this.s.ready();
+    return this.s.conn.statement('SELECT DISTINCT customer FROM invoices WHERE company = ? ORDER BY customer').pluck().all(company) as string[];
+  }
+
   async byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined> {
     await this.s.ready();
     const row = this.s.conn

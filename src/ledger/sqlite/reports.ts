@@ -18,7 +18,7 @@ const PAGE = 500;
  */
 const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
   applications: {
-    select: `SELECT a.id AS applicationId, r.company, r.payer, r.payment_ref AS paymentRef, r.payment_date AS paymentDate, l.line_no AS lineNo,
+    select: `SELECT a.id AS applicationId, l.id AS lineId, r.company, r.payer, r.payment_ref AS paymentRef, r.payment_date AS paymentDate, l.line_no AS lineNo,
                 l.reference AS lineRef, i.number AS invoiceNumber, a.cash_minor AS cashMinor, a.discount_minor AS discountMinor,
                 a.deduction_minor AS deductionMinor, a.write_off_minor AS writeOffMinor, r.currency, a.method, a.confidence, a.status,
                 a.explanation, a.journal_id AS journalId
@@ -51,7 +51,8 @@ const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
   documents: {
     select: `SELECT id AS documentId, received_at AS receivedAt, original_name AS originalName, format, status, company, payer,
                 remittance_count AS remittanceCount, duplicate_count AS duplicateCount,
-                COALESCE(error, json_extract(diagnostics, '$[0].message')) AS firstProblem, batch_id AS batchId, substr(sha256, 1, 12) AS sha256, source
+                COALESCE(error, json_extract(diagnostics, '$[0].message')) AS firstProblem, batch_id AS batchId, substr(sha256, 1, 12) AS sha256, source,
+                CASE WHEN dismissed_at IS NOT NULL THEN dismiss_reason || ' (dismissed by ' || dismissed_by || ')' END AS dismissed
          FROM documents WHERE (@company IS NULL OR company = @company)`,
     order: 'id',
   },
@@ -104,17 +105,16 @@ export class SqliteReports implements ReportStore {
     );
   }
 
-  async openDeductions(): Promise<{ count: number; amountMinor: Minor }> {
+  async openDeductions(): Promise<{ count: number; amountMinor: Minor; standalone: number }> {
     await this.s.ready();
-    return this.s.conn.statement(`SELECT COUNT(*) AS count, COALESCE(SUM(amount_minor), 0) AS amountMinor FROM deductions WHERE status = 'open'`).get() as {
-      count: number;
-      amountMinor: Minor;
-    };
+    return this.s.conn
+      .statement(`SELECT COUNT(*) AS count, COALESCE(SUM(amount_minor), 0) AS amountMinor, COALESCE(SUM(invoice_id IS NULL), 0) AS standalone FROM deductions WHERE status = 'open'`)
+      .get() as { count: number; amountMinor: Minor; standalone: number };
   }
 
   async failedDocumentCount(company?: string): Promise<number> {
     await this.s.ready();
-    return this.one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND (@company IS NULL OR company = @company)`, company);
+    return this.one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND dismissed_at IS NULL AND (@company IS NULL OR company = @company)`, company);
   }
 
   async flaggedPaymentCount(company?: string): Promise<number> {
@@ -164,7 +164,7 @@ export class SqliteReports implements ReportStore {
          WHERE (${NEEDS_A_PERSON}) AND (@company IS NULL OR r.company = @company)`,
         company,
       ),
-      failedDocuments: one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND (@company IS NULL OR company = @company)`),
+      failedDocuments: one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND dismissed_at IS NULL AND (@company IS NULL OR company = @company)`),
     };
   }
 

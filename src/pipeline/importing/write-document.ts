@@ -37,7 +37,13 @@ export async function writeDocument(
     for (const remittance of remittances) {
       const payer = remittance.payer ?? request.payer;
       if (!payer) {
-        throw new RemitError('no-payer', `payment ${remittance.paymentRef} names no payer remit knows: pass --payer, or list the payer's id under payers.<ID>.ids in remit.yaml`);
+        const named = remittance.payerName ? `"${remittance.payerName}"` : undefined;
+        throw new RemitError(
+          'no-payer',
+          named
+            ? `payment ${remittance.paymentRef} is from ${named}, which no payer of remit.yaml names: add ${named} under payers.<ID>.ids (or pass --payer)`
+            : `payment ${remittance.paymentRef} names no payer: pass --payer, or list the payer's id under payers.<ID>.ids in remit.yaml`,
+        );
       }
       const flag = totalsFlag(remittance);
       const outcome = await tx.remittances.insert(remittance, { documentId, batchId: request.batchId, company: request.company, payer }, flag);
