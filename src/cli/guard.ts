@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { loadConfig } from '../config/load.js';
-import { RemitError, errorMessage } from '../core/errors.js';
-import { acquireLock, processAlive } from '../workspace/lock.js';
+import { ExitCode, RemitError, errorMessage } from '../core/errors.js';
+import { errorCode, osError } from '../core/os-errors.js';
+import { acquireLock, currentHolder, describeHolder, processAlive } from '../workspace/lock.js';
 import { openRunLog, type RunLog } from '../workspace/log-file.js';
 import { workspacePaths } from '../workspace/resolve.js';
 import type { Context } from './context.js';
@@ -44,12 +45,37 @@ export async function guardRun(meta: CommandMeta, ctx: Context, run: () => Promi
     const code = await run();
     log?.write('info', `remit ${meta.name} finished: exit ${code}`);
     return code;
-  } catch (err) {
+  } catch (caught) {
+    const err = forOperator(caught, meta.name, paths.root, paths.ledger);
     const code = err instanceof RemitError ? err.exitCode : 1;
     log?.write('error', `remit ${meta.name} stopped: ${errorMessage(err)} (exit ${code})`);
     throw err;
   } finally {
     release?.();
+  }
+}
+
+/**
+ * An OS or SQLite error that escaped the command, worded for the operator (the path, what to
+ * do, exit 2; a busy ledger is exit 3 naming the lock's holder). Anything else stays a bug.
+ */
+function forOperator(err: unknown, command: string, root: string, ledger: string): unknown {
+  const code = errorCode(err);
+  if (err instanceof RemitError || !code) return err;
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code)) {
+    const holder = safeHolder(root);
+    return new RemitError('locked', `the ledger ${ledger} is busy: ${holder ? `in use by ${describeHolder(holder)}` : 'another remit is writing it'}`, {
+      exitCode: ExitCode.locked, hint: 'wait for it to finish, then run the command again',
+    });
+  }
+  return osError(err, code.startsWith('SQLITE_') ? ledger : undefined, `complete remit ${command}`);
+}
+
+function safeHolder(root: string) {
+  try {
+    return currentHolder(root);
+  } catch {
+    return undefined;
   }
 }
 
