@@ -4,7 +4,8 @@
  * disks, control characters in names.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -67,5 +68,60 @@ describe('the workspace lock', () => {
       holder.close();
     }
     expect(existsSync(join(home, 'remit.lock'))).toBe(false);
+  });
+});
+
+describe('opening the ledger', () => {
+  function imported(): string {
+    const home = workspace();
+    expect(remit(['import', ...BIGMART.slice(0, 3), '--payer', 'BIGMART', '--new-payer'], { home }).code).toBe(0);
+    return home;
+  }
+
+  it('a 0-byte ledger in a workspace with history is refused (exit 2, what to do), never started afresh', () => {
+    const home = imported();
+    writeFileSync(join(home, 'ledger.db'), '');
+    for (const args of [['import', BIGMART[0]!, '--payer', 'BIGMART', '--new-payer'], ['match'], ['report', 'documents'], ['init']]) {
+      const result = remit(args, { home });
+      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toMatch(/the ledger .*ledger\.db is empty \(0 bytes\), but this workspace has had one since \d{4}-/);
+      expect(result.stderr).toMatch(/hint: restore .* from a backup/);
+    }
+    expect(statSync(join(home, 'ledger.db')).size).toBe(0);
+  });
+
+  it('a missing ledger in a workspace with history is refused, by init too', () => {
+    const home = imported();
+    rmSync(join(home, 'ledger.db'));
+    for (const args of [['match'], ['init']]) {
+      const result = remit(args, { home });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/is missing, but this workspace has had one since/);
+    }
+    expect(existsSync(join(home, 'ledger.db'))).toBe(false);
+  });
+
+  it('64 KB of random bytes inside the ledger are found at open: exit 2, and nothing is written into it', () => {
+    const home = imported();
+    const file = join(home, 'ledger.db');
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(65_536), 0, 65_536, Math.max(4096, Math.floor(size / 2) - 32_768));
+    closeSync(fd);
+    const before = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const result = remit(['import', join(REMITTANCES, 'bigmart_remittance_17269254 (1).csv'), '--payer', 'BIGMART', '--new-payer'], { home });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/the ledger .*ledger\.db is damaged: /);
+    expect(result.stderr).toMatch(/remit doctor/);
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
+  });
+
+  it('a file that is not SQLite at all is refused', () => {
+    const home = imported();
+    writeFileSync(join(home, 'ledger.db'), 'name,amount\nx,1\n');
+    const result = remit(['match'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is not a SQLite database/);
   });
 });

@@ -3,9 +3,9 @@
  * when it opens. The ledger itself and the view a transaction hands out share one connection.
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
 import type { Clock } from '../../core/clock.js';
 import { ExitCode, RemitError, errorMessage } from '../../core/errors.js';
+import { errorCode, osError } from '../../core/os-errors.js';
 import type { Ledger } from '../ledger.js';
 import { Connection, type Scope } from './connection.js';
 import { SqliteDecisions } from './decisions.js';
@@ -15,6 +15,7 @@ import { SqliteInvoices } from './invoices.js';
 import { SqliteJournals } from './journals.js';
 import { SqliteMatching } from './matching.js';
 import { migrate } from './migrate.js';
+import { checkAfterOpen, checkBeforeOpen, damagedLedger, recordHistory } from './open-checks.js';
 import { SqliteRemittances } from './remittances.js';
 import { SqliteReports } from './reports.js';
 
@@ -32,6 +33,7 @@ export class SqliteLedger implements Ledger {
   private constructor(
     private readonly conn: Connection,
     private readonly inTransaction: boolean,
+    private readonly file: string,
   ) {
     const scope: Scope = { conn, ready: inTransaction ? () => undefined : () => conn.idle() };
     this.documents = new SqliteDocuments(scope);
@@ -46,7 +48,7 @@ export class SqliteLedger implements Ledger {
 
   /** Open (or, with `create`, create) a ledger file: WAL, foreign keys on, migrations applied. */
   static open(file: string, clock: Clock, options: { create?: boolean } = {}): SqliteLedger {
-    if (!options.create && !existsSync(file)) {
+    if (!checkBeforeOpen(file, Boolean(options.create))) {
       throw new RemitError('no-ledger', `no ledger at ${file}`, {
         exitCode: ExitCode.usage,
         hint: 'run `remit init` to create the workspace, or pass --home',
@@ -55,24 +57,30 @@ export class SqliteLedger implements Ledger {
     let db: Database.Database;
     try {
       db = new Database(file);
+      // Set first: a ledger another process is writing waits instead of failing at once.
+      db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
     } catch (err) {
-      throw new RemitError('ledger-open', `cannot open the ledger ${file}: ${errorMessage(err)}`, { exitCode: ExitCode.usage });
+      if (/^SQLITE_(CORRUPT|NOTADB)/.test(errorCode(err) ?? '')) throw damagedLedger(file, errorMessage(err));
+      const worded = osError(err, file, 'open the ledger');
+      throw worded instanceof RemitError ? worded : new RemitError('ledger-open', `cannot open the ledger ${file}: ${errorMessage(err)}`, { exitCode: ExitCode.usage });
     }
     try {
+      checkAfterOpen(db, file);
       migrate(db, file, clock.now().toISOString());
     } catch (err) {
       db.close();
-      throw err;
+      if (/^SQLITE_(CORRUPT|NOTADB)/.test(errorCode(err) ?? '')) throw damagedLedger(file, errorMessage(err));
+      throw osError(err, file, 'open the ledger');
     }
-    return new SqliteLedger(new Connection(db, () => clock.now().toISOString()), false);
+    recordHistory(file, clock.now().toISOString(), false);
+    return new SqliteLedger(new Connection(db, () => clock.now().toISOString()), false, file);
   }
 
   transaction<T>(work: (tx: Ledger) => Promise<T>): Promise<T> {
-    const inner = this.inTransaction ? this : (this.inner ??= new SqliteLedger(this.conn, true));
+    const inner = this.inTransaction ? this : (this.inner ??= new SqliteLedger(this.conn, true, this.file));
     return this.conn.transaction(() => work(inner), this.inTransaction);
   }
 
@@ -82,6 +90,9 @@ export class SqliteLedger implements Ledger {
 
   /** Close at once (the ledger's file is handed to something else next). */
   closeNow(): void {
+    if (!this.conn.db.open) return;
     this.conn.db.close();
+    // How remit left the file: the next open need not read it through again.
+    recordHistory(this.file, this.conn.now(), true);
   }
 }
