@@ -15,6 +15,8 @@ export interface ImportFilesRequest {
   strict?: boolean;
   /** Read and report; write nothing. */
   dryRun?: boolean;
+  /** Read what a symbolic link points to; without it a link is refused. */
+  followLinks?: boolean;
   /** The payer code is new on purpose (no open-invoice file or remit.yaml knows it yet). */
   newPayer?: boolean;
 }
@@ -36,13 +38,14 @@ export async function importFiles(ctx: PipelineContext, request: ImportFilesRequ
   if (request.payer !== undefined && !request.newPayer) await checkKnownPayer(ctx, company, request.payer);
   const paths = request.files.map((file) => resolve(file));
   if (request.dryRun) {
-    const files = await readDocuments(ctx, { files: paths.filter((file) => existsSync(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict) });
+    const files = await readDocuments(ctx, { files: paths.filter((file) => existsSync(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), followLinks: Boolean(request.followLinks) });
     for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
     return { batchId: undefined, files };
   }
   const batchId = await ctx.ledger.documents.startBatch(company, 'import', null);
   const files = await importDocuments(ctx, {
     files: paths.filter((file) => existsSync(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), source: 'import', batchId,
+    followLinks: Boolean(request.followLinks),
   });
   for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
   const kept = await ctx.ledger.documents.closeBatch(batchId);

@@ -5,13 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerValue } from '../support/ledger-query.js';
-import { DEMO, newWorkspace, remit, remitAsync, removeDir } from '../support/cli.js';
+import { DEMO, newWorkspace, remit, remitAsync, removeDir, tempDir } from '../support/cli.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -123,5 +123,64 @@ describe('opening the ledger', () => {
     const result = remit(['match'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/is not a SQLite database/);
+  });
+});
+
+describe('links', () => {
+  const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+  const inboxFiles = (home: string): string[] => readdirSync(join(home, 'inbox'), { recursive: true }).map(String).filter((name) => /\.[a-z]+$/.test(name));
+
+  it('an import source that is a symbolic link is refused unless --follow-links, and nothing is copied', () => {
+    const home = workspace();
+    const link = join(home, 'link.csv');
+    symlinkSync(BIGMART[0]!, link);
+    const refused = remit(['import', link, '--payer', 'BIGMART', '--new-payer'], { home });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/failed +link\.csv: is a symbolic link: .*--follow-links/);
+    expect(inboxFiles(home)).toEqual([]);
+    const followed = remit(['import', link, '--payer', 'BIGMART', '--new-payer', '--follow-links'], { home });
+    expect(followed.code, followed.stderr).toBe(0);
+    expect(inboxFiles(home)).toHaveLength(1);
+    expect(lstatSync(join(home, 'inbox', inboxFiles(home)[0]!)).isFile()).toBe(true);
+  });
+
+  it('an inbox folder that is a link out of the workspace is refused: no original is written outside', () => {
+    const home = workspace();
+    const outside = tempDir();
+    made.push(outside);
+    const file = BIGMART[0]!;
+    symlinkSync(outside, join(home, 'inbox', sha(file).slice(0, 2)));
+    const result = remit(['import', file, '--payer', 'BIGMART', '--new-payer'], { home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/inbox folder .* is a symbolic link/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(count(home, 'SELECT COUNT(*) FROM remittances')).toBe(0);
+  });
+
+  it('a link planted at an inbox path is replaced by the real original, not kept as a decoy', () => {
+    const home = workspace();
+    const file = BIGMART[0]!;
+    const decoy = join(home, 'decoy.csv');
+    writeFileSync(decoy, 'not the original\n');
+    mkdirSync(join(home, 'inbox', sha(file).slice(0, 2)));
+    const kept = join(home, 'inbox', sha(file).slice(0, 2), `${sha(file)}.csv`);
+    symlinkSync(decoy, kept);
+    expect(remit(['import', file, '--payer', 'BIGMART', '--new-payer'], { home }).code).toBe(0);
+    expect(lstatSync(kept).isFile()).toBe(true);
+    expect(sha(kept)).toBe(sha(file));
+    expect(readFileSync(decoy, 'utf8')).toBe('not the original\n');
+  });
+
+  it('a FIFO named as a file fails on its own line at once instead of waiting', () => {
+    const home = workspace();
+    const fifo = join(home, 'pipe.csv');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) {
+      console.log('skipped: mkfifo is not available');
+      return;
+    }
+    const result = remit(['import', fifo, BIGMART[0]!, '--payer', 'BIGMART', '--new-payer'], { home, timeoutMs: 20_000 });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/failed +pipe\.csv: not a file/);
+    expect(result.stderr).toMatch(/imported +bigmart/);
   });
 });
