@@ -21,8 +21,11 @@ export async function guardRun(meta: CommandMeta, ctx: Context, run: () => Promi
   const unattended = !ctx.stdinIsTTY || !ctx.stderr.isTTY;
   let log: RunLog | undefined;
   if (exists && unattended && meta.name !== 'demo') {
-    log = openRunLog(paths.logs, () => ctx.clock.now(), retentionDays(paths.config));
     const stderr = ctx.stderr;
+    log = openRunLog(paths.logs, () => ctx.clock.now(), retentionDays(paths.config), (reason) => {
+      const worded = osError(reason, paths.logs, 'write the run log');
+      stderr.write(`remit: warning: ${errorMessage(worded)} (going on without it)\n`);
+    });
     const logged = log;
     // Every operator message also goes to the log; data on stdout does not.
     ctx.stderr = {

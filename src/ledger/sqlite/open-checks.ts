@@ -75,6 +75,7 @@ export function checkAfterOpen(db: Database.Database, file: string): void {
   try {
     problems = (db.prepare('PRAGMA quick_check').pluck().all() as string[]).filter((row) => row !== 'ok');
   } catch (err) {
+    if (!/^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string }).code ?? '')) throw err;
     problems = [oneLine(err instanceof Error ? err.message : String(err))];
   }
   if (problems.length > 0) throw damagedLedger(file, problems.slice(0, 3).join('; '));

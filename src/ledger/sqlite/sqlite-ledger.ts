@@ -3,6 +3,8 @@
  * when it opens. The ledger itself and the view a transaction hands out share one connection.
  */
 import Database from 'better-sqlite3';
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Clock } from '../../core/clock.js';
 import { ExitCode, RemitError, errorMessage } from '../../core/errors.js';
 import { errorCode, osError } from '../../core/os-errors.js';
@@ -56,16 +58,16 @@ export class SqliteLedger implements Ledger {
     }
     let db: Database.Database;
     try {
-      db = new Database(file);
-      // Set first: a ledger another process is writing waits instead of failing at once.
-      db.pragma('busy_timeout = 5000');
-      db.pragma('journal_mode = WAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('synchronous = NORMAL');
+      db = connect(file, false);
     } catch (err) {
       if (/^SQLITE_(CORRUPT|NOTADB)/.test(errorCode(err) ?? '')) throw damagedLedger(file, errorMessage(err));
-      const worded = osError(err, file, 'open the ledger');
-      throw worded instanceof RemitError ? worded : new RemitError('ledger-open', `cannot open the ledger ${file}: ${errorMessage(err)}`, { exitCode: ExitCode.usage });
+      // A ledger on a read-only disk or in a folder this user cannot write can still be read (reports, status).
+      if (options.create || !/^SQLITE_(CANTOPEN|READONLY|PERM|IOERR)/.test(errorCode(err) ?? '')) throw cannotOpen(file, err);
+      try {
+        db = connect(file, true);
+      } catch {
+        throw cannotOpen(file, err);
+      }
     }
     try {
       checkAfterOpen(db, file);
@@ -73,6 +75,7 @@ export class SqliteLedger implements Ledger {
     } catch (err) {
       db.close();
       if (/^SQLITE_(CORRUPT|NOTADB)/.test(errorCode(err) ?? '')) throw damagedLedger(file, errorMessage(err));
+      if (/^SQLITE_(CANTOPEN|READONLY|PERM)/.test(errorCode(err) ?? '')) throw cannotOpen(file, err);
       throw osError(err, file, 'open the ledger');
     }
     recordHistory(file, clock.now().toISOString(), false);
@@ -95,4 +98,32 @@ export class SqliteLedger implements Ledger {
     // How remit left the file: the next open need not read it through again.
     recordHistory(this.file, this.conn.now(), true);
   }
+}
+
+/** A connection with the ledger's settings; read-only when the file or its folder cannot be written. */
+function connect(file: string, readonly: boolean): Database.Database {
+  const db = new Database(file, { readonly, fileMustExist: readonly });
+  try {
+    // Set first: a ledger another process is writing waits instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    if (!readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    if (!readonly) db.pragma('synchronous = NORMAL');
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Why the ledger cannot be opened, in the operator's words: the folder's own state (read-only, not ours) when that is it. */
+function cannotOpen(file: string, err: unknown): RemitError {
+  let folder: unknown;
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch (denied) {
+    folder = denied;
+  }
+  const worded = osError(folder ?? err, folder ? dirname(file) : file, 'open the ledger');
+  return worded instanceof RemitError ? worded : new RemitError('ledger-open', `cannot open the ledger ${file}: ${errorMessage(err)}`, { exitCode: ExitCode.usage });
 }
