@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, RemitError, errorMessage } from '../core/errors.js';
 import { errorCode, osError } from '../core/os-errors.js';
+import { printable } from '../core/printable.js';
 import { acquireLock, currentHolder, describeHolder, processAlive } from '../workspace/lock.js';
 import { openRunLog, type RunLog } from '../workspace/log-file.js';
 import { workspacePaths } from '../workspace/resolve.js';
@@ -42,7 +43,7 @@ export async function guardRun(meta: CommandMeta, ctx: Context, run: () => Promi
     if (exists && meta.writes) {
       release = acquireLock(paths.root, meta.name, {
         pid: process.pid, host: hostname(), now: () => ctx.clock.now(), alive: processAlive,
-        warn: (message) => ctx.stderr.write(`remit: warning: ${message}\n`),
+        warn: (message) => ctx.stderr.write(`remit: warning: ${printable(message)}\n`),
       });
     }
     const code = await run();

@@ -5,6 +5,7 @@
  */
 import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { printableLines } from '../core/printable.js';
 import { localIso } from '../core/times.js';
 
 export interface RunLog {
@@ -43,7 +44,8 @@ export function openRunLog(logsDir: string, now: () => Date, retentionDays: numb
     // Local time with its offset: the operator reads the log in the workspace's own time.
     const stamp = localIso(at);
     const file = join(logsDir, `remit-${stamp.slice(0, 10)}.log`);
-    const lines = text.replace(/\n+$/, '').split('\n').map((line) => `${stamp} ${level.toUpperCase().padEnd(5)} ${line}`);
+    // A line of a message after its first is marked "| ": text cannot pass for a line of its own.
+    const lines = printableLines(text.replace(/\n+$/, '')).split('\n').map((line, i) => `${stamp} ${level.toUpperCase().padEnd(5)} ${i > 0 ? '| ' : ''}${line}`);
     appendFileSync(file, `${lines.join('\n')}\n`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -182,5 +182,31 @@ describe('links', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/failed +pipe\.csv: not a file/);
     expect(result.stderr).toMatch(/imported +bigmart/);
+  });
+});
+
+describe('control characters in names', () => {
+  it('a newline or an escape in a file name is shown escaped on stderr, in the run log and in tables', () => {
+    const home = workspace();
+    const dir = tempDir();
+    made.push(dir);
+    const forged = join(dir, 'evil\n2026-12-03T06:00:00.000+00:00 ERROR forged.csv');
+    const ansi = join(dir, '\u001b[2J\u001b[31mansi.csv');
+    copyFileSync(BIGMART[0]!, forged);
+    copyFileSync(BIGMART[1]!, ansi);
+    const result = remit(['import', forged, ansi, '--payer', 'BIGMART', '--new-payer'], { home });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr).toContain('evil\\n2026-12-03T06:00:00.000+00:00 ERROR forged.csv');
+    expect(result.stderr).toContain('\\e[2J\\e[31mansi.csv');
+    const log = readdirSync(join(home, 'logs')).map((name) => readFileSync(join(home, 'logs', name), 'utf8')).join('');
+    expect(log).toMatch(/imported +evil/);
+    expect(log).not.toContain('\u001b');
+    for (const line of log.split('\n').filter(Boolean)) expect(line).toMatch(/^\S+ (INFO |WARN |ERROR) (?!\S+ (INFO|WARN|ERROR) )/);
+    const table = remit(['report', 'documents'], { home });
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toContain('\u001b');
+    expect(table.stdout).toContain('\\e[2J');
+    expect(table.stdout.split('\n').some((line) => line.startsWith('2026-12-03T06:00:00.000+00:00 ERROR'))).toBe(false);
   });
 });
