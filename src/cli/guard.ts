@@ -10,6 +10,7 @@ import { ExitCode, RemitError, errorMessage } from '../core/errors.js';
 import { errorCode, osError } from '../core/os-errors.js';
 import { printable } from '../core/printable.js';
 import { acquireLock, currentHolder, describeHolder, processAlive } from '../workspace/lock.js';
+import { sweepTempFiles } from '../workspace/leftovers.js';
 import { openRunLog, type RunLog } from '../workspace/log-file.js';
 import { workspacePaths } from '../workspace/resolve.js';
 import type { Context } from './context.js';
@@ -45,6 +46,9 @@ export async function guardRun(meta: CommandMeta, ctx: Context, run: () => Promi
         pid: process.pid, host: hostname(), now: () => ctx.clock.now(), alive: processAlive,
         warn: (message) => ctx.stderr.write(`remit: warning: ${printable(message)}\n`),
       });
+      // Holding the lock, no other remit writes here: what a stopped one left half-written goes.
+      const swept = sweepTempFiles([paths.root, paths.inbox, paths.exports], processAlive);
+      if (swept.length > 0) log?.write('info', `removed ${swept.length} temporary file(s) a stopped remit left: ${swept.join(', ')}`);
     }
     const code = await run();
     log?.write('info', `remit ${meta.name} finished: exit ${code}`);

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -208,5 +208,39 @@ describe('control characters in names', () => {
     expect(table.stdout).not.toContain('\u001b');
     expect(table.stdout).toContain('\\e[2J');
     expect(table.stdout.split('\n').some((line) => line.startsWith('2026-12-03T06:00:00.000+00:00 ERROR'))).toBe(false);
+  });
+});
+
+describe('leftovers of a stopped run', () => {
+  it('temporary files a dead process left in the workspace are removed by the next writer; a live one\'s are kept', () => {
+    const home = workspace();
+    const dead = deadPid();
+    const stale = [join(home, 'inbox', `.incoming.${dead}.0a1b2c3d4e5f.tmp`), join(home, `.remit.yaml.${dead}.0a1b2c3d4e5f.tmp`), join(home, 'exports', '.journal.csv.0a1b2c3d.tmp')];
+    for (const file of stale) writeFileSync(file, 'half');
+    const old = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(stale[2]!, old, old);
+    const live = join(home, 'inbox', `.incoming.${process.pid}.0a1b2c3d4e5f.tmp`);
+    writeFileSync(live, 'being written');
+    expect(remit(['match'], { home }).code).toBe(0);
+    for (const file of stale) expect(existsSync(file), file).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
+  it('a batch a killed import left open is removed when empty, else closed as interrupted, by the next import', () => {
+    const home = workspace();
+    expect(remit(['import', BIGMART[0]!, '--payer', 'BIGMART', '--new-payer'], { home }).code).toBe(0);
+    const db = new Database(join(home, 'ledger.db'));
+    try {
+      db.exec(`INSERT INTO batches (company, kind, started_at) VALUES ('NWF', 'import', '2026-12-01T06:00:00.000Z');
+               UPDATE batches SET finished_at = NULL WHERE id = 1;`);
+    } finally {
+      db.close();
+    }
+    const result = remit(['import', BIGMART[1]!, '--payer', 'BIGMART', '--new-payer'], { home });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/an earlier import was stopped: 1 empty batch\(es\) removed, 1 closed as interrupted/);
+    expect(count(home, 'SELECT COUNT(*) FROM batches WHERE finished_at IS NULL')).toBe(0);
+    expect(count(home, 'SELECT COUNT(*) FROM batches')).toBe(2);
+    expect(count(home, "SELECT COUNT(*) FROM batches WHERE id = 1 AND note = 'interrupted'")).toBe(1);
   });
 });
