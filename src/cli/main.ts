@@ -6,6 +6,7 @@
 import { CommanderError } from 'commander';
 import { homedir, userInfo } from 'node:os';
 import { clockFromEnv } from '../core/clock.js';
+import { armCrashPoints } from '../core/crash-points.js';
 import { ExitCode, RemitError } from '../core/errors.js';
 import { ConfigError } from '../config/load.js';
 import { printable, printableLines } from '../core/printable.js';
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!chosen) return ExitCode.ok;
   const env = process.env;
+  armCrashPoints(env['REMIT_TEST_CRASH_AT'], (text) => process.stderr.write(text));
   const color = chosen.global.color !== false && Boolean(process.stderr.isTTY) && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
   const ctx: Context = {
     home: chosen.global.home,

@@ -15,6 +15,7 @@ import {
   closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync,
 } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { crashPoint } from '../core/crash-points.js';
 import { RemitError } from '../core/errors.js';
 import { osError } from '../core/os-errors.js';
 
@@ -174,7 +175,9 @@ function placeInInbox(inboxDir: string, temp: string, sha: string, originalName:
   const target = join(folder, name);
   checkFolder(folder);
   try {
+    crashPoint();
     if (!isRegularFile(target)) renameSync(temp, target); // replaces a planted link itself, never what it points to
+    crashPoint();
   } catch (err) {
     throw inboxWriteFailed(err, target);
   }

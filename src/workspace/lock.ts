@@ -16,6 +16,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { crashPoint } from '../core/crash-points.js';
 import { ExitCode, RemitError } from '../core/errors.js';
 import { osError } from '../core/os-errors.js';
 
@@ -51,7 +52,10 @@ export function acquireLock(root: string, command: string, deps: LockDeps): () =
   const me: LockHolder = { pid: deps.pid, host: deps.host, startedAt: deps.now().toISOString(), command, nonce: randomBytes(8).toString('hex') };
   const record = `${JSON.stringify(me)}\n`;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (createExclusive(file, record)) return () => release(file, record);
+    if (createExclusive(file, record)) {
+      crashPoint();
+      return () => release(file, record);
+    }
     const seen = readText(file);
     if (seen === undefined) continue; // released between our link and our read: try again
     const holder = parseHolder(seen);
