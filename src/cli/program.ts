@@ -57,6 +57,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--dry-run', 'read and report; write nothing (no inbox copy, no ledger)')
     .option('--new-payer', 'the --payer code is new on purpose (no open-invoice file or remit.yaml knows it yet)')
     .option('--retry-failed', 'read again every failed document already in inbox/ (after a change to remit.yaml)')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(() => import('./commands/import.js'), true));
 
@@ -91,6 +92,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .description('load an open-item (aging) export, CSV or XLSX, as a new snapshot')
     .argument('<file>', 'the ERP export')
     .option('--company <code>', 'company the invoices belong to')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string, object]>(() => import('./commands/invoices-import.js'), true));
 

@@ -14,6 +14,8 @@ import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 
 const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+/** A recipe is found by name in portals/ (the workspace's, then the built-ins): a name, never a path. */
+export const RECIPE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 /** Payment-level fields a payer's labels can be named for (`payers.<ID>.header_fields`). */
 export const HEADER_FIELDS = ['payment_ref', 'payment_date', 'total', 'method', 'currency', 'payer_name'] as const;
@@ -224,6 +226,8 @@ function parsePortals(c: Checker, raw: unknown, companies: Record<string, Compan
     seen.add(account.id);
     if (account.company && !companies[account.company]) c.add([...at, 'company'], 'names no company in companies');
     if (account.url && !/^https?:\/\//.test(account.url)) c.add([...at, 'url'], 'must start with http:// or https://');
+    if (account.recipe && !RECIPE_NAME.test(account.recipe)) c.add([...at, 'recipe'], 'a recipe is named by lower-case letters, digits, "-" and "_" (a recipe in portals/), never a path');
+    if (account.payer && !CODE.test(account.payer)) c.add([...at, 'payer'], 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
     out.push(account);
   });
   return out;

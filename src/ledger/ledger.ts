@@ -70,6 +70,12 @@ export interface DocumentStore {
   startBatch(company: string, kind: BatchKind, note: string | null): Promise<number>;
   /** Mark the batch finished; a batch that recorded nothing is not kept (false). */
   closeBatch(batchId: number): Promise<boolean>;
+  /**
+   * Batches a stopped process left open (no finish time): the empty ones removed, the others
+   * closed at their last document and noted as interrupted. Only for a caller holding the
+   * workspace lock, when no other writer can have a batch open. Returns how many of each.
+   */
+  closeInterruptedBatches(): Promise<{ removed: number; closed: number }>;
   bySha(sha256: string): Promise<DocumentRecord | undefined>;
   /** Documents that failed and were not dismissed, oldest first (to read again after a settings change). */
   failed(company?: string): Promise<DocumentRecord[]>;
