@@ -24,7 +24,7 @@ describe('gl settings', () => {
       },
     }, 'companies.acme.gl');
     expect(problems).toEqual([
-      'companies.acme.gl.colour: unknown setting (expected one of: bank_clearing, accounts_receivable, discounts_allowed, unapplied_cash, write_off, deductions, closed_through, document_prefix, customers, bank, bank_fees, formats)',
+      'companies.acme.gl.colour: unknown setting (expected one of: bank_clearing, accounts_receivable, discounts_allowed, unapplied_cash, write_off, deductions, closed_through, time_zone, document_prefix, customers, bank, bank_fees, formats)',
       'companies.acme.gl.closed_through: must be a YYYY-MM-DD date, got "31/03/2026"',
       'companies.acme.gl.customers.AMZ: must be the ERP customer id, or { id, name }',
       'companies.acme.gl.formats.xero: unknown format (expected one of: netsuite-journal, netsuite-payment, qbo-journal, xero-journal, bc-cash-receipt, intacct-journal, sap-lockbox)',
