@@ -49,6 +49,23 @@ export function documentNumber(remittance: PostableRemittance, prefix = DEFAULT_
   });
 }
 
+/**
+ * A remittance without the applications and deductions that an unexported reversal undoes
+ * together with it: both are new since the last export and cancel to the cent, so neither is
+ * posted (a payment screen could not carry the pair). The ledger still marks both exported.
+ */
+export function netOfUndone(remittance: PostableRemittance): PostableRemittance {
+  const undoneApplications = new Set(remittance.applications.map((a) => a.reversesId).filter((id): id is number => id != null));
+  const undoneDeductions = new Set(remittance.deductions.map((d) => d.reversesId).filter((id): id is number => id != null));
+  const present = new Set(remittance.applications.map((a) => a.id));
+  const presentDeductions = new Set(remittance.deductions.map((d) => d.id));
+  return {
+    ...remittance,
+    applications: remittance.applications.filter((a) => !(undoneApplications.has(a.id) || (a.reversesId != null && present.has(a.reversesId)))),
+    deductions: remittance.deductions.filter((d) => !(undoneDeductions.has(d.id) || (d.reversesId != null && presentDeductions.has(d.reversesId)))),
+  };
+}
+
 /** The lines of a payment not exported yet that still wait for a person (a late entry never has any: its lines were posted). */
 export function awaitingReview(remittance: PostableRemittance): Array<{ lineNo: number; reference: string }> {
   if (remittance.late) return [];

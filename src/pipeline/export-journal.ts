@@ -21,7 +21,7 @@ import { localDayAndMinute } from '../core/times.js';
 import { exportFormat, writeErpFormat, type FormatName } from '../gl/formats/registry.js';
 import { genericCsvHeader, genericCsvRows } from '../gl/generic-writer.js';
 import { ledgerLines } from '../gl/ledger-lines.js';
-import { awaitingReview, buildPostingEntry, checkPostingDate } from '../gl/posting-entry.js';
+import { awaitingReview, buildPostingEntry, checkPostingDate, netOfUndone } from '../gl/posting-entry.js';
 import type { PostingContext, PostingEntry } from '../gl/posting.js';
 import { postingAccountsFor, type ErpFormatName } from '../gl/settings.js';
 import type { JournalFileRecord, JournalRecord, Ledger } from '../ledger/index.js';
@@ -111,7 +111,13 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
           held.push({ payer: remittance.payer, paymentRef: remittance.paymentRef, lineNo: waiting[0]!.lineNo });
           continue;
         }
-        const entry = buildPostingEntry(remittance, posting);
+        const net = netOfUndone(remittance);
+        if (remittance.late && net.applications.length === 0 && net.deductions.length === 0) {
+          // Applied and undone since the last export: nothing to post, but both are accounted for.
+          await tx.journals.post(id, [], remittance);
+          continue;
+        }
+        const entry = buildPostingEntry(net, posting);
         const lines = ledgerLines(entry, totals.lines + 1);
         await tx.journals.post(id, lines, remittance);
         generic?.write(genericCsvRows(`J${id}`, lines));

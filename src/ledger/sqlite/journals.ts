@@ -23,10 +23,10 @@ const POSTABLE_HEADERS = `SELECT id, payer, payment_ref AS paymentRef, payment_d
 
 /** Only a payment's lines with cash left unapplied are read: the others post nothing of their own. */
 const LINES = 'SELECT line_no, reference, paid_minor, unapplied_minor, status FROM remittance_lines WHERE remittance_id = ? AND unapplied_minor <> 0 ORDER BY line_no';
-const APPLICATIONS = `SELECT a.id, l.line_no, i.number, a.cash_minor, a.discount_minor, a.deduction_minor, a.write_off_minor
+const APPLICATIONS = `SELECT a.id, l.line_no, i.number, a.cash_minor, a.discount_minor, a.deduction_minor, a.write_off_minor, a.reverses_id
   FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN invoices i ON i.id = a.invoice_id
   WHERE l.remittance_id = ? AND a.status = 'applied' AND a.journal_id IS NULL ORDER BY l.line_no, a.id`;
-const DEDUCTIONS = `SELECT d.id, l.line_no, i.number, d.amount_minor, d.reason_code
+const DEDUCTIONS = `SELECT d.id, l.line_no, i.number, d.amount_minor, d.reason_code, d.reverses_id
   FROM deductions d JOIN remittance_lines l ON l.id = d.line_id LEFT JOIN invoices i ON i.id = d.invoice_id
   WHERE l.remittance_id = ? AND d.journal_id IS NULL ORDER BY l.line_no, d.id`;
 
@@ -60,11 +60,11 @@ export class SqliteJournals implements JournalStore {
       lines: (conn.statement(LINES).raw(true).all(r.id) as Array<[number, string, number, number, string]>).map(([lineNo, reference, paidMinor, unappliedMinor, status]) => ({
         lineNo, reference, paidMinor, unappliedMinor, status,
       })),
-      applications: (conn.statement(APPLICATIONS).raw(true).all(r.id) as Array<[number, number, string, number, number, number, number]>).map(
-        ([id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor]) => ({ id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor }),
+      applications: (conn.statement(APPLICATIONS).raw(true).all(r.id) as Array<[number, number, string, number, number, number, number, number | null]>).map(
+        ([id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor, reversesId]) => ({ id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor, reversesId }),
       ),
-      deductions: (conn.statement(DEDUCTIONS).raw(true).all(r.id) as Array<[number, number, string | null, number, string]>).map(([id, lineNo, invoiceNumber, amountMinor, reasonCode]) => ({
-        id, lineNo, invoiceNumber, amountMinor, reasonCode,
+      deductions: (conn.statement(DEDUCTIONS).raw(true).all(r.id) as Array<[number, number, string | null, number, string, number | null]>).map(([id, lineNo, invoiceNumber, amountMinor, reasonCode, reversesId]) => ({
+        id, lineNo, invoiceNumber, amountMinor, reasonCode, reversesId,
       })),
     };
   }

@@ -100,6 +100,16 @@ export function p3(): PostableRemittance {
   };
 }
 
+/** P4: a chargeback line of -80.00 with no invoice, so the invoice settles more than the cash (420.00 brings 500.00 to INV-3001). */
+export function p4(): PostableRemittance {
+  return {
+    id: 104, payer: 'WMT', paymentRef: 'CHK 7001', paymentDate: '2026-10-02', currency: 'USD', totalMinor: 42000,
+    lines: [],
+    applications: [{ id: 830, lineNo: 1, invoiceNumber: 'INV-3001', cashMinor: 50000, discountMinor: 0, deductionMinor: 0, writeOffMinor: 0 }],
+    deductions: [{ id: 43, lineNo: 2, invoiceNumber: null, amountMinor: 8000, reasonCode: 'default' }],
+  };
+}
+
 export function ledger(): PostableRemittance[] {
   return [p1(), p2(), p1Late(), p3()];
 }
