@@ -160,7 +160,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .command('export-gl')
     .description('post applied cash not exported before: a balanced journal, or payments applied to invoices, in the ERP\'s import format')
     .option('--out <file>', 'where to write it (default: exports/journal-<id>.csv, .txt for sap-lockbox; a second file goes beside it)')
-    .addOption(new Option('--format <format>', 'import format (see below)').choices(EXPORT_FORMAT_NAMES).default('generic'))
+    .addOption(new Option('--format <format>', 'import format (see below; default: the company\'s gl.export_format, else generic)').choices(EXPORT_FORMAT_NAMES))
     .option('--posting-date <date>', 'YYYY-MM-DD every entry is dated on (default: today in gl.time_zone); never in a closed period')
     .option('--payer <id>', 'only this payer\'s payments')
     .option('--reexport <id>', 'write an earlier journal again, byte for byte, in its format (ids: remit report journals)')

@@ -68,6 +68,8 @@ export interface GlSettings {
   closedThrough?: string;
   /** IANA time zone whose today is the default posting date (else the machine's). */
   timeZone?: string;
+  /** The format `export-gl` (and `remit run`) writes when no --format is given: the company's ERP. */
+  exportFormat?: 'generic' | ErpFormatName;
   documentPrefix: string;
   customers: Record<string, { id?: string; name?: string }>;
   bank?: string;
@@ -76,7 +78,7 @@ export interface GlSettings {
 }
 
 /** The keys this validator reads in a `gl:` block, beside the base account keys the loader reads itself. */
-export const GL_SETTINGS_KEYS = ['closed_through', 'time_zone', 'document_prefix', 'customers', 'bank', 'bank_fees', 'formats'] as const;
+export const GL_SETTINGS_KEYS = ['export_format', 'closed_through', 'time_zone', 'document_prefix', 'customers', 'bank', 'bank_fees', 'formats'] as const;
 const BASE_KEYS = ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions'];
 const ACCOUNT_KEYS = [...BASE_KEYS, 'bank', 'bank_fees'];
 const FORMAT_KEYS: Record<ErpFormatName, string[]> = {
@@ -177,6 +179,13 @@ export function validateGlSettings(raw: unknown, path = 'gl'): { settings: GlSet
         if (parsed) (settings.formats as Record<string, unknown>)[format] = parsed;
       }
     }
+  }
+  const chosen = text(raw, 'export_format', `${path}.export_format`, add);
+  if (chosen !== undefined) {
+    if (chosen !== 'generic' && !(chosen in FORMAT_KEYS)) add(`${path}.export_format`, `must be generic or one of: ${ERP_FORMAT_NAMES.join(', ')}, got "${chosen}"`);
+    else if (chosen !== 'generic' && !(chosen in settings.formats) && !problems.some((p) => p.startsWith(`${path}.formats.${chosen}`))) {
+      add(`${path}.export_format`, `is ${chosen}, but ${path}.formats.${chosen} is not set: give that format its settings`);
+    } else settings.exportFormat = chosen as NonNullable<GlSettings['exportFormat']>;
   }
   return { settings, problems };
 }

@@ -54,6 +54,7 @@ export type ExportOutcome =
 
 export interface ExportRequest {
   out?: string;
+  /** Default: the company's gl.export_format, else generic. */
   format?: string;
   company?: string;
   /** Only this payer's payments (the others wait for the next export). */
@@ -65,10 +66,10 @@ export interface ExportRequest {
 }
 
 export async function exportJournal(ctx: PipelineContext, request: ExportRequest): Promise<ExportOutcome> {
-  const format = exportFormat(request.format ?? 'generic');
   const company = companyOf(ctx.config, request.company);
   const settings = ctx.config.companies[company]!;
   const gl = settings.posting;
+  const format = exportFormat(request.format ?? gl.exportFormat ?? 'generic');
   if (format.name !== 'generic' && !gl.formats[format.name]) {
     throw new RemitError('gl-format', `--format ${format.name} needs its settings in remit.yaml: companies.${company}.gl.formats.${format.name} is not set`, {
       exitCode: ExitCode.usage, hint: 'see the README section "Posting into the ERP" for the keys of each format',
