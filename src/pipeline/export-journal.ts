@@ -152,7 +152,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   } catch (err) {
     for (const file of staged) file.abandon();
     if (err instanceof NothingPosted) return { kind: 'nothing', held, recovered };
-    throw err instanceof RemitError ? err : new RemitError('export', `the journal was not written: ${(err as Error).message}`);
+    throw err instanceof RemitError ? err : new RemitError('export', `the journal was not written to ${out}: ${(err as Error).message}`, { hint: 'nothing was recorded; fix the cause (disk space, permissions) and export again' });
   }
   boundary('recorded');
   staged.forEach((file, k) => {
