@@ -167,7 +167,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--reexport <id>', 'write an earlier journal again, byte for byte, in its format (ids: remit report journals)')
     .option('--recover', 'finish a journal an interrupted export recorded but did not put in place; nothing new')
     .option('--company <code>', 'company to export')
-    .addHelpText('after', `\nFormats:\n${EXPORT_FORMATS.map((f) => `  ${f.name.padEnd(17)} ${f.description}\n  ${''.padEnd(17)} imported in ${f.erpScreen}`).join('\n')}\n`)
+    .addHelpText('after', `\nFormats:\n${EXPORT_FORMATS.map((f) => `  ${f.name.padEnd(17)} ${f.description}\n  ${''.padEnd(17)} imported in ${f.erpScreen}`).join('\n')}`)
     .action(lazy<[object]>(() => import('./commands/export-gl.js'), true));
 
   program
