@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RemitError } from '../../src/core/errors.js';
 import { EXPORT_FORMAT_NAMES } from '../../src/gl/formats/catalogue.js';
@@ -127,5 +128,26 @@ describe('export-gl in every format', () => {
     expect(readdirSync(join(ws.root, 'exports'))).toEqual([]);
     const done = await exportJournal(ws.ctx, { out });
     expect(done).toMatchObject({ kind: 'written', journalId: 1, recovered: [] });
+  });
+
+  it('refuses to finish a recorded journal whose bytes no longer match their sha256, and re-exports a journal written before files were recorded from its lines', async () => {
+    ws = await formatsLedger();
+    await decideReview(ws);
+    const out = join(ws.root, 'exports', 'q.csv');
+    await expect(exportJournal(ws.ctx, { format: 'qbo-journal', out, boundary: (name) => { if (name === 'recorded') throw new Error('killed'); } })).rejects.toThrow('killed');
+    const db = new Database(join(ws.root, 'ledger.db'));
+    db.prepare("UPDATE journal_files SET sha256 = 'f00d' WHERE journal_id = 1").run();
+    await expect(exportJournal(ws.ctx, { format: 'qbo-journal' })).rejects.toThrow(/J1: .*q\.csv written again from the ledger does not match the sha256 recorded at export/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(ws.root, 'exports')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+
+    // A journal of an older remit: no files recorded, rewritten from its lines as the generic journal.
+    db.prepare("UPDATE journals SET state = 'placed', format = 'generic' WHERE id = 1").run();
+    db.prepare('DELETE FROM journal_files').run();
+    db.close();
+    const copy = await reexportJournal(ws.ctx, { id: 'J1', out: join(ws.root, 'old.csv') });
+    const text = readFileSync(copy.file, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('journal_id,line_no,entry_date,account,debit,credit,currency,payer,payment_ref,invoice,memo,company,document_no,customer');
+    expect(text.trimEnd().split('\r\n')).toHaveLength(((await listJournals(ws.ctx))[0]!.lineCount) + 1);
   });
 });
