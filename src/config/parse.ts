@@ -6,6 +6,7 @@ import { REASON_CODES } from '../core/reasons.js';
 import { parseAmount } from '../core/money.js';
 import { Checker, isMapping, type Mapping, type PathSegment, type RawProblem } from '../core/validation.js';
 import { DEFAULT_DEDUCTION_ACCOUNTS } from '../gl/accounts.js';
+import { GL_SETTINGS_KEYS, validateGlSettings } from '../gl/settings.js';
 import { readPdfTemplate } from '../parsers/pdf/template.js';
 import { readNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
@@ -123,7 +124,13 @@ function parseCompanies(c: Checker, value: unknown): Record<string, Company> {
     if (!company) continue;
     const currency = c.text(company['currency'], [...at, 'currency']) ?? 'USD';
     if (!CURRENCY.test(currency)) c.add([...at, 'currency'], `must be a three-letter ISO code such as USD, got "${currency}"`);
-    const gl = c.mapping(company['gl'], [...at, 'gl'], ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions']) ?? {};
+    const gl = c.mapping(company['gl'], [...at, 'gl'], ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions', ...GL_SETTINGS_KEYS]) ?? {};
+    // The ERP-posting keys (closed_through, customers, formats...) are checked by gl/settings; unknown keys were reported above.
+    const posting = validateGlSettings(Object.fromEntries(Object.entries(gl).filter(([key]) => (GL_SETTINGS_KEYS as readonly string[]).includes(key))), 'gl');
+    for (const problem of posting.problems) {
+      const split = problem.indexOf(': ');
+      c.add([...at, ...problem.slice(0, split).split('.')], problem.slice(split + 2));
+    }
     const account = (key: string, fallback: string): string => c.text(gl[key], [...at, 'gl', key]) ?? fallback;
     const deductions = { ...DEFAULT_DEDUCTION_ACCOUNTS, ...c.textMap(gl['deductions'], [...at, 'gl', 'deductions']) };
     for (const reason of Object.keys(deductions)) {
@@ -143,6 +150,7 @@ function parseCompanies(c: Checker, value: unknown): Record<string, Company> {
         writeOff: account('write_off', '6990'),
         deductions,
       },
+      posting: posting.settings,
     };
   }
   return out;
