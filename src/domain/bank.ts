@@ -47,6 +47,8 @@ export interface BankEntryFacts {
   refs: string[];
   debtorName?: string;
   debtorAccount?: string;
+  /** An identifier the rail gives the debtor (ACH company id). */
+  debtorId?: string;
   debtorBank?: string;
   /** What the payer sent before charges, and the charges taken (a wire net of a fee). */
   instructedMinor?: Minor;
