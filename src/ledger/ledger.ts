@@ -216,6 +216,8 @@ export interface BankStore {
   cashRemittances(company: string): Promise<CashRemittance[]>;
   /** Record (or replace) the decision for an entry. */
   decide(entryId: number, decision: ReconciliationDecision, createdBy: string): Promise<void>;
+  /** Every name the company's invoices and remittances give each payer (the ERP's customer name, the payer's own). */
+  payerNames(company: string): Promise<Array<{ payer: string; name: string }>>;
   /** Companies with bank entries. */
   companies(): Promise<string[]>;
   cashRows(company?: string): Promise<CashRow[]>;

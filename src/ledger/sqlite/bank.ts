@@ -139,6 +139,14 @@ export class SqliteBank implements BankStore {
     for (const r of decision.remittances) link.run(id, r.remittanceId, r.amountMinor);
   }
 
+  async payerNames(company: string): Promise<Array<{ payer: string; name: string }>> {
+    await this.s.ready();
+    return this.s.conn
+      .statement(`SELECT DISTINCT customer AS payer, customer_name AS name FROM invoices WHERE company = @company AND customer_name IS NOT NULL
+        UNION SELECT DISTINCT payer, payer_name FROM remittances WHERE company = @company AND payer_name IS NOT NULL`)
+      .all({ company }) as Array<{ payer: string; name: string }>;
+  }
+
   async companies(): Promise<string[]> {
     await this.s.ready();
     return (this.s.conn.statement('SELECT DISTINCT company FROM bank_entries ORDER BY company').all() as Array<{ company: string }>).map((r) => r.company);
