@@ -31,10 +31,17 @@ export class PayerFinder {
 
   /** The one payer the entry's debtor is, with how that was found; undefined when none or several fit. */
   find(entry: EntryToReconcile): { payer: string; how: string } | { ambiguous: string[] } | undefined {
+    const byName = this.byDebtorName(entry);
+    if (byName && 'payer' in byName) return byName;
+    // An account that paid one payer before tells who sent a credit whose name does not.
     for (const account of [entry.debtorAccount, entry.debtorId]) {
       const payers = account ? this.byAccount.get(account) : undefined;
       if (payers?.size === 1) return { payer: [...payers][0]!, how: `debtor account ${account} paid this payer before` };
     }
+    return byName;
+  }
+
+  private byDebtorName(entry: EntryToReconcile): { payer: string; how: string } | { ambiguous: string[] } | undefined {
     if (!entry.debtorName) return undefined;
     const key = nameKey(entry.debtorName);
     const found = new Set<string>();
