@@ -127,5 +127,5 @@ describe('bank samples: import, reconcile, compare with key.csv', () => {
     expect(other.stderr).toMatch(/0 new entries, \d+ already in the ledger/);
     expect(remit(['reconcile'], { home }).stderr).toMatch(/nothing new to reconcile/);
     expect(remit(['report', 'cash', '--format', 'csv'], { home }).stdout).toBe(before);
-  });
+  }, 120_000);
 });
