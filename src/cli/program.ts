@@ -162,8 +162,8 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('explain')
-    .description('what remit decided for a line and every candidate it weighed')
-    .argument('<line>', 'remittance line id')
+    .description('what remit decided for a line (and every candidate it weighed) or for a bank entry')
+    .argument('<line>', 'remittance line id, PAYMENT:LINE, an invoice number, or a bank entry reference (entry:<id>)')
     .option('--json', 'JSON on stdout')
     .action(lazy<[string, object]>(() => import('./commands/explain.js')));
 

@@ -218,6 +218,8 @@ export interface BankStore {
   decide(entryId: number, decision: ReconciliationDecision, createdBy: string): Promise<void>;
   /** Every name the company's invoices and remittances give each payer (the ERP's customer name, the payer's own). */
   payerNames(company: string): Promise<Array<{ payer: string; name: string }>>;
+  /** Payment references of a payer's remittances whose cash arrived (reconciled, not returned since). */
+  paidPaymentRefs(company: string, payer: string): Promise<string[]>;
   /** Companies with bank entries. */
   companies(): Promise<string[]>;
   cashRows(company?: string): Promise<CashRow[]>;

@@ -147,6 +147,14 @@ export class SqliteBank implements BankStore {
       .all({ company }) as Array<{ payer: string; name: string }>;
   }
 
+  async paidPaymentRefs(company: string, payer: string): Promise<string[]> {
+    await this.s.ready();
+    const rows = this.s.conn
+      .statement(`SELECT DISTINCT r.payment_ref AS ref FROM remittances r WHERE r.company = ? AND r.payer = ? AND NOT ${NO_CASH}`)
+      .all(company, payer) as Array<{ ref: string }>;
+    return rows.map((r) => r.ref);
+  }
+
   async companies(): Promise<string[]> {
     await this.s.ready();
     return (this.s.conn.statement('SELECT DISTINCT company FROM bank_entries ORDER BY company').all() as Array<{ company: string }>).map((r) => r.company);
