@@ -10,6 +10,7 @@ import { ExitCode, RemitError, errorMessage } from '../../core/errors.js';
 import { errorCode, osError } from '../../core/os-errors.js';
 import type { Ledger } from '../ledger.js';
 import { Connection, type Scope } from './connection.js';
+import { SqliteBank } from './bank.js';
 import { SqliteDecisions } from './decisions.js';
 import { SqliteDocuments } from './documents.js';
 import { SqliteFetches } from './fetches.js';
@@ -30,6 +31,7 @@ export class SqliteLedger implements Ledger {
   readonly journals: SqliteJournals;
   readonly fetches: SqliteFetches;
   readonly reports: SqliteReports;
+  readonly bank: SqliteBank;
   private inner: SqliteLedger | undefined;
 
   private constructor(
@@ -46,6 +48,7 @@ export class SqliteLedger implements Ledger {
     this.journals = new SqliteJournals(scope);
     this.fetches = new SqliteFetches(scope);
     this.reports = new SqliteReports(scope);
+    this.bank = new SqliteBank(scope);
   }
 
   /** Open (or, with `create`, create) a ledger file: WAL, foreign keys on, migrations applied. */
