@@ -6,13 +6,13 @@
  * --strict) leaves the ledger as it was. A statement or entry already stored from another
  * file (a re-download, another format of the same day) is recognised and kept once.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { UsageError, errorMessage, ParseError } from '../core/errors.js';
+import { RemitError, UsageError, errorMessage, ParseError } from '../core/errors.js';
 import type { BankEntryFacts, BankStatementFacts } from '../domain/bank.js';
 import type { Diagnostic } from '../domain/document.js';
 import { classifyEntry, parseBankFile, type BankEntry, type BankParseResult, type BankStatement } from '../parsers/bank/index.js';
-import { copyIntoInbox } from '../workspace/inbox.js';
+import { LINK_REFUSED, TooLarge, keepOriginal } from '../workspace/inbox.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { sha256File } from './importing/file-chunks.js';
 
@@ -46,31 +46,24 @@ export function bankImportFailed(outcomes: readonly BankFileOutcome[]): boolean 
 
 async function importOne(ctx: PipelineContext, path: string, company: string, request: BankImportRequest): Promise<BankFileOutcome> {
   const name = basename(path);
-  let sha: string;
-  let size: number;
+  // Kept first and read only from the kept copy (one read, one truth); a dry run reads the file where it is.
+  let kept: { sha256: string; size: number; file: string; inboxPath: string };
   try {
-    const stats = statSync(path);
-    if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
-    size = stats.size;
-    if (size > ctx.config.limits.maxFileBytes) {
-      return { file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(ctx.config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
-    }
-    sha = sha256File(path);
+    kept = request.dryRun ? readInPlace(path, ctx.config.limits.maxFileBytes) : keepOriginal(ctx.paths.inbox, path, name, { followLinks: false, maxBytes: ctx.config.limits.maxFileBytes });
   } catch (err) {
-    return { file: name, status: 'failed', message: `cannot read ${path}: ${errorMessage(err)}` };
+    return { file: name, status: 'failed', message: err instanceof RemitError ? err.message : `cannot read ${path}: ${errorMessage(err)}` };
   }
+  const { sha256: sha, size, inboxPath } = kept;
   const known = await ctx.ledger.bank.fileBySha(sha);
   if (known) return { file: name, status: 'already-imported', fileId: known.id, message: `already imported as bank file ${known.id} (${known.originalName})` };
   let parsed: BankParseResult;
   try {
-    parsed = parseBankFile(readFileSync(path), { fileName: name, strict: Boolean(request.strict) });
+    parsed = parseBankFile(readFileSync(kept.file), { fileName: name, strict: Boolean(request.strict) });
   } catch (err) {
-    if (!request.dryRun) keep(ctx, sha, name, path);
     return { file: name, status: 'failed', message: err instanceof ParseError ? err.message : `cannot read ${path}: ${errorMessage(err)}` };
   }
   const entries = parsed.statements.reduce((n, s) => n + s.entries.length, 0);
   if (request.dryRun) return { file: name, status: 'read', format: parsed.format, statements: parsed.statements.length, entries, diagnostics: parsed.diagnostics };
-  const inboxPath = keep(ctx, sha, name, path);
   try {
     return await ctx.ledger.transaction(async (tx) => {
       const fileId = await tx.bank.recordFile({
@@ -93,8 +86,13 @@ async function importOne(ctx: PipelineContext, path: string, company: string, re
   }
 }
 
-function keep(ctx: PipelineContext, sha: string, name: string, path: string): string {
-  return copyIntoInbox(ctx.paths.inbox, sha, name, path);
+/** A dry run's file, read where it is: the same refusals as an import (a link, not a file, over the limit). */
+function readInPlace(path: string, maxBytes: number): { sha256: string; size: number; file: string; inboxPath: string } {
+  if (lstatSync(path).isSymbolicLink()) throw new RemitError('symlink', LINK_REFUSED);
+  const stats = statSync(path);
+  if (!stats.isFile()) throw new RemitError('not-a-file', 'not a file (a folder?): name the files inside it');
+  if (stats.size > maxBytes) throw new TooLarge(stats.size, maxBytes);
+  return { sha256: sha256File(path), size: stats.size, file: path, inboxPath: '' };
 }
 
 function statementFacts(s: BankStatement): BankStatementFacts {

@@ -39,8 +39,8 @@ export class InboxWriteFailed extends RemitError {}
 
 /** A source larger than the limit (checked before and while copying: a file may grow). */
 export class TooLarge extends RemitError {
-  constructor(readonly size: number) {
-    super('too-large', `the file is larger than the limit (${size} bytes or more)`);
+  constructor(readonly size: number, limit: number) {
+    super('too-large', `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(limit / 1048576)} MB (limits.max_file_mb)`);
   }
 }
 
@@ -59,7 +59,7 @@ export function keepOriginal(inboxDir: string, source: string, originalName: str
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new RemitError('not-a-file', 'not a file (a folder?): name the files inside it');
-    if (stats.size > options.maxBytes) throw new TooLarge(stats.size);
+    if (stats.size > options.maxBytes) throw new TooLarge(stats.size, options.maxBytes);
     if (isInside(inboxDir, source)) return { ...hashOnly(fd, options.maxBytes), inboxPath: join('inbox', relative(inboxDir, source)), file: source };
     checkFolder(inboxDir);
     const temp = join(inboxDir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -163,7 +163,7 @@ function eachPiece(fd: number, maxBytes: number, use: (piece: Buffer) => void): 
     const read = readSync(fd, buffer, 0, PIECE, null);
     if (read === 0) return size;
     size += read;
-    if (size > maxBytes) throw new TooLarge(size);
+    if (size > maxBytes) throw new TooLarge(size, maxBytes);
     use(buffer.subarray(0, read));
   }
 }

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../domain/document.js';
 import { streamRemittanceFile } from '../../parsers/index.js';
 import { NotStreamable } from '../../parsers/stream.js';
 import type { ParseOptions, ParseResult } from '../../parsers/types.js';
-import { InboxWriteFailed, LINK_REFUSED, TooLarge, keepOriginal, type KeptOriginal } from '../../workspace/inbox.js';
+import { InboxWriteFailed, LINK_REFUSED, keepOriginal, type KeptOriginal } from '../../workspace/inbox.js';
 import type { PipelineContext } from '../context.js';
 import { fileChunks, fileHead, sha256Bytes, sha256File } from './file-chunks.js';
 import { parseOptionsFor } from './options.js';
@@ -118,9 +118,6 @@ async function importOne(ctx: PipelineContext, file: string, request: ImportRequ
   try {
     kept = keepOriginal(ctx.paths.inbox, file, name, { followLinks: Boolean(request.followLinks), maxBytes: config.limits.maxFileBytes });
   } catch (err) {
-    if (err instanceof TooLarge) {
-      return { file: name, status: 'failed', message: `${Math.round(err.size / 1048576)} MB is over the limit of ${Math.round(config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
-    }
     if (err instanceof InboxWriteFailed) return notKept(ctx, file, name, request, err);
     return { file: name, status: 'failed', message: err instanceof RemitError ? err.message : `cannot read the file: ${errorMessage(err)}` };
   }
