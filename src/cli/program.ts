@@ -213,6 +213,21 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .action(lazy<[object]>(() => import('./commands/nightly.js'), true));
 
   program
+    .command('backup')
+    .description('copy the ledger while in use (SQLite online backup), check the copy, keep the newest backups.keep')
+    .option('--to <dir>', 'folder for the backup (default: backups/ in the workspace)')
+    .option('--keep <n>', 'backups to keep in that folder (default: backups.keep in remit.yaml, 14)')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[object]>(() => import('./commands/backup.js'), true));
+
+  program
+    .command('doctor')
+    .description('check the workspace: ledger integrity, every original with its sha256, the lock, leftover temporary files')
+    .option('--repair', 'remove the temporary files of processes that no longer run (nothing else is changed)')
+    .option('--json', 'print the checks as JSON on stdout')
+    .action(lazy<[object]>(() => import('./commands/doctor.js')));
+
+  program
     .command('status')
     .description('last run, each portal\'s last success and failures in a row, what waits for a person')
     .option('--json', 'JSON on stdout')

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS } from '../parsers/types.js';
 import type { Company, Config, PayerSettings, PortalAccount } from './schema.js';
 import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 
-const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'bank'] as const;
+const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'bank', 'backups'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 /** A recipe is found by name in portals/ (the workspace's, then the built-ins): a name, never a path. */
 export const RECIPE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -92,6 +92,9 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
   const lg = c.mapping(root['logs'], ['logs'], ['retention_days']) ?? {};
   const logs = { retentionDays: c.number(lg['retention_days'], ['logs', 'retention_days'], { min: 1, max: 3650, integer: true }) ?? 90 };
 
+  const bk = c.mapping(root['backups'], ['backups'], ['keep']) ?? {};
+  const backups = { keep: c.number(bk['keep'], ['backups', 'keep'], { min: 1, max: 1000, integer: true }) ?? 14 };
+
   const notify = readNotifySettings(c, root['notify'], ['notify']);
   const bank = parseBank(c, root['bank'], m['require_cash'], companies);
 
@@ -110,6 +113,7 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
       fetch,
       run,
       logs,
+      backups,
       notify,
       bank,
     },

@@ -82,6 +82,8 @@ export interface Config {
     exportGl: boolean;
   };
   logs: { retentionDays: number };
+  /** `remit backup`: how many backups of the ledger are kept in a folder (the oldest go first). */
+  backups: { keep: number };
   /** Bank statements and reconciliation (`bank:`). */
   bank: BankSettings;
   notify: NotifySettings;

@@ -102,5 +102,9 @@ run:
 # Unattended runs (no terminal) log to logs/remit-YYYY-MM-DD.log.
 logs:
   retention_days: 90
+
+# \`remit backup\` copies the ledger to backups/ (or --to DIR), checked; the newest are kept.
+backups:
+  keep: 14
 `;
 }

@@ -16,5 +16,8 @@ export async function openLedger(file: string, clock: Clock, options: { create?:
   return SqliteLedger.open(file, clock, options);
 }
 
+/** Check a ledger file (a backup, or the ledger before `remit doctor` opens it): the problems found, none when sound. */
+export { checkLedgerFile } from './sqlite/open-checks.js';
+
 /** For the bench: a year of synthetic history written into a ledger file (sqlite/seed). */
 export { seedHistory, type HistorySeed, type HistoryResult } from './sqlite/seed/history-fill.js';

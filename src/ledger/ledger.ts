@@ -67,6 +67,8 @@ export interface Ledger {
    */
   transaction<T>(work: (tx: Ledger) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** A consistent copy of the whole ledger written to `file` while it stays in use (SQLite's online backup). */
+  backupTo(file: string): Promise<void>;
 }
 
 /** Original files and the batches they arrive in. */
@@ -80,6 +82,8 @@ export interface DocumentStore {
    * workspace lock, when no other writer can have a batch open. Returns how many of each.
    */
   closeInterruptedBatches(): Promise<{ removed: number; closed: number }>;
+  /** Every document's kept original as recorded (for `remit doctor`), oldest first. */
+  originals(): Promise<Array<{ id: number; sha256: string; inboxPath: string; originalName: string; sizeBytes: number }>>;
   bySha(sha256: string): Promise<DocumentRecord | undefined>;
   /** Documents that failed and were not dismissed, oldest first (to read again after a settings change). */
   failed(company?: string): Promise<DocumentRecord[]>;

@@ -45,6 +45,13 @@ export class SqliteDocuments implements DocumentStore {
     })();
   }
 
+  async originals(): Promise<Array<{ id: number; sha256: string; inboxPath: string; originalName: string; sizeBytes: number }>> {
+    await this.s.ready();
+    return this.s.conn
+      .statement('SELECT id, sha256, inbox_path AS inboxPath, original_name AS originalName, size_bytes AS sizeBytes FROM documents ORDER BY id')
+      .all() as Array<{ id: number; sha256: string; inboxPath: string; originalName: string; sizeBytes: number }>;
+  }
+
   async bySha(sha256: string): Promise<DocumentRecord | undefined> {
     await this.s.ready();
     return this.find(sha256);

@@ -11,6 +11,7 @@
  *   itself is not read through again on every command: a year of a large supplier's data
  *   would take seconds to check. `remit doctor` runs the full integrity_check.
  */
+import SqliteDatabase from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -144,5 +145,28 @@ function readHead(file: string): string {
     throw osError(err, file, 'read the ledger');
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Check a ledger file without opening it for use: the header, then `PRAGMA quick_check`
+ * (`full`: `PRAGMA integrity_check`, https://www.sqlite.org/pragma.html#pragma_integrity_check,
+ * which also checks every index against its table). The problems found; none means sound.
+ */
+export function checkLedgerFile(file: string, full: boolean): string[] {
+  try {
+    checkBeforeOpen(file, false);
+  } catch (err) {
+    return [err instanceof Error ? err.message : String(err)];
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    const rows = db.prepare(full ? 'PRAGMA integrity_check(20)' : 'PRAGMA quick_check(20)').pluck().all() as string[];
+    return rows.filter((row) => row !== 'ok');
+  } catch (err) {
+    return [oneLine(err instanceof Error ? err.message : String(err))];
+  } finally {
+    db?.close();
   }
 }
