@@ -47,6 +47,7 @@ import type {
   RunFacts,
   SnapshotResult,
 } from './records.js';
+import type { MailStore } from './mail.js';
 
 export interface Ledger {
   readonly documents: DocumentStore;
@@ -57,6 +58,7 @@ export interface Ledger {
   readonly journals: JournalStore;
   readonly fetches: FetchStore;
   readonly reports: ReportStore;
+  readonly mail: MailStore;
   /**
    * Run `work` in one transaction: all of it reaches the ledger, or none. Inside, use the
    * `tx` it is given; calls on the outer ledger wait until the transaction ends.
@@ -99,6 +101,8 @@ export interface InvoiceStore {
   customers(company: string): Promise<string[]>;
   /** A payer's invoice by its number as the ERP writes it. */
   byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined>;
+  /** Every invoice the newest snapshot lists open, with its customer and the customer's name (to tell who a message is from). */
+  openNumbers(company: string): Promise<Array<{ customer: string; customerName: string | null; number: string }>>;
 }
 
 /** The matcher's work, a payer at a time, and where its decisions are written. */

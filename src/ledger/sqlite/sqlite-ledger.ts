@@ -13,6 +13,7 @@ import { SqliteDocuments } from './documents.js';
 import { SqliteFetches } from './fetches.js';
 import { SqliteInvoices } from './invoices.js';
 import { SqliteJournals } from './journals.js';
+import { SqliteMail } from './mail.js';
 import { SqliteMatching } from './matching.js';
 import { migrate } from './migrate.js';
 import { SqliteRemittances } from './remittances.js';
@@ -27,6 +28,7 @@ export class SqliteLedger implements Ledger {
   readonly journals: SqliteJournals;
   readonly fetches: SqliteFetches;
   readonly reports: SqliteReports;
+  readonly mail: SqliteMail;
   private inner: SqliteLedger | undefined;
 
   private constructor(
@@ -42,6 +44,7 @@ export class SqliteLedger implements Ledger {
     this.journals = new SqliteJournals(scope);
     this.fetches = new SqliteFetches(scope);
     this.reports = new SqliteReports(scope);
+    this.mail = new SqliteMail(scope);
   }
 
   /** Open (or, with `create`, create) a ledger file: WAL, foreign keys on, migrations applied. */
