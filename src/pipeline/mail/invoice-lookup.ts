@@ -3,7 +3,7 @@
  * have an open invoice a reference names, normalised as the matcher normalises references
  * (prefixes from `matching.invoice_prefixes`, leading zeros), and every customer's name.
  */
-import type { OpenInvoiceLookup } from '../../mail/index.js';
+import type { OpenInvoiceLookup } from '../../mail/payer.js';
 import { compact, normaliseReference } from '../../matching/reference.js';
 import type { PipelineContext } from '../context.js';
 

@@ -14,16 +14,12 @@ import { errorMessage } from '../../core/errors.js';
 import type { Diagnostic } from '../../domain/document.js';
 import type { Remittance } from '../../domain/remittance.js';
 import type { MailMessageStatus } from '../../ledger/index.js';
-import {
-  DEFAULT_MAIL_LIMITS,
-  identifyPayer,
-  readMessage,
-  remittanceParts,
-  type MailMessage,
-  type MessageParts,
-  type OpenInvoiceLookup,
-  type SkippedPart,
-} from '../../mail/index.js';
+// The readers only, not src/mail/index: a `remit import` of a message never loads the IMAP client.
+import { DEFAULT_MAIL_LIMITS } from '../../mail/limits.js';
+import { remittanceParts, type MessageParts, type SkippedPart } from '../../mail/parts/remittance-parts.js';
+import { identifyPayer, type OpenInvoiceLookup } from '../../mail/payer.js';
+import type { MailMessage } from '../../mail/reading/message.js';
+import { readMessage } from '../../mail/reading/read-message.js';
 import { remittancesFromRows } from '../../parsers/tabular/remittance-table.js';
 import { storeInInbox } from '../../workspace/inbox.js';
 import type { PipelineContext } from '../context.js';
@@ -110,6 +106,13 @@ export async function takeMessage(ctx: PipelineContext, request: MessageRequest)
   const status: MailMessageStatus = failed ? 'failed' : fresh ? 'imported' : 'duplicate';
   const reason = failed && failed.status === 'failed' ? `${failed.file}: ${failed.message}` : fresh ? null : 'every payment in it is already in the ledger: nothing applied twice';
   return { ...base, ...facts, files, skipped: parts.skipped, payer, payerMethod: decided.method, status, reason };
+}
+
+/** remit.yaml's `payers.<ID>.senders` over what a person assigned (remit.yaml wins). */
+export async function knownSenders(ctx: PipelineContext): Promise<Record<string, string>> {
+  const senders: Record<string, string> = { ...(await ctx.ledger.mail.learnedSenders()) };
+  for (const [payer, settings] of Object.entries(ctx.config.payers)) for (const sender of settings.senders) senders[sender] = payer;
+  return senders;
 }
 
 /** The mail limits of remit.yaml (`limits.*`): the defaults of src/mail until remit.yaml names them. */
