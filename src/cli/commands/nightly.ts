@@ -8,6 +8,7 @@ import { sayFor } from '../say.js';
 import { fetchServices, withWorkspace } from '../workspace.js';
 import { sayExported } from './export-gl.js';
 import { sayFetched } from './fetch.js';
+import { sayMailFetched } from './mail.js';
 import { sayMatched } from './match.js';
 
 export interface RunOptions {
@@ -24,6 +25,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
     try {
       return await nightlyRun(pipeline, services, options, (step) => {
         if (step.kind === 'fetch') sayFetched(step.outcome, {}, ctx, say);
+        else if (step.kind === 'mail') sayMailFetched(step.outcome, {}, ctx, say);
         else if (step.kind === 'match') sayMatched(step.outcome, say);
         else if (step.kind === 'export') sayExported(step.outcome, say);
         else for (const result of step.results) (result.ok ? say.info : say.warn)(`notify ${result.channel}: ${result.message}`);
