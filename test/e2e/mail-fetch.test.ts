@@ -214,12 +214,34 @@ describe('remit mail against a real IMAP server', { timeout: 90_000 }, () => {
     expect(authFailures()).toBe(before + 1);
   });
 
+  it('OAuth2: a refresh token from --token-stdin gives an access token per session (XOAUTH2); one the provider refuses is not tried again', async () => {
+    const add = await run(['mail', 'add', '--id', 'o365', '--host', server.host, '--port', String(server.port), '--tls', 'none', '--user', server.user, '--folder', 'Other',
+      '--oauth', 'custom', '--client-id', server.tokens.clientId, '--token-url', `${server.tokens.url}/token`, '--token-stdin'], `${server.tokens.refreshToken}\n`);
+    expect(add.code, add.stderr).toBe(0);
+    expect(readFileSync(join(home, 'remit.yaml'), 'utf8')).not.toContain(server.tokens.refreshToken);
+    const fetched = await run(['mail', 'fetch', '--mailbox', 'o365']);
+    expect(fetched.code, fetched.stderr).toBe(0);
+    expect(fetched.stderr).toMatch(/mail o365: nothing new/);
+    expect(server.tokens.requests.filter((r) => r.grant === 'refresh_token')).toHaveLength(1);
+    expect(server.log()).not.toContain([...server.tokens.issued][0]!);
+
+    const dead = await run(['mail', 'password', 'o365', '--token-stdin'], 'rt-revoked-long-ago\n');
+    expect(dead.code, dead.stderr).toBe(0);
+    const refused = await run(['mail', 'fetch', '--mailbox', 'o365']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/mail o365: .*the refresh token was refused: invalid_grant/);
+    const next = await run(['mail', 'fetch', '--mailbox', 'o365']);
+    expect(next.code).toBe(1);
+    expect(next.stderr).toMatch(/mail o365: not tried/);
+    expect(server.tokens.requests.filter((r) => r.grant === 'refresh_token')).toHaveLength(2);
+  });
+
   it('the password is in no file under the workspace (settings, ledger, logs, runs, inbox)', () => {
     const files = allFiles(home);
     expect(files.some((f) => f.includes(`${join(home, 'logs')}`))).toBe(true);
     const leaks = files.filter((file) => {
       const bytes = readFileSync(file);
-      return bytes.includes(server.password) || bytes.includes(Buffer.from(server.password, 'utf16le')) || bytes.includes(WRONG);
+      return [server.password, WRONG, server.tokens.refreshToken, ...server.tokens.issued].some((secret) => bytes.includes(secret) || bytes.includes(Buffer.from(secret, 'utf16le')));
     });
     expect(leaks).toEqual([]);
   });
