@@ -50,6 +50,7 @@ import type {
   RunFacts,
   SnapshotResult,
 } from './records.js';
+import type { MailStore } from './mail.js';
 
 export interface Ledger {
   readonly documents: DocumentStore;
@@ -61,6 +62,7 @@ export interface Ledger {
   readonly fetches: FetchStore;
   readonly reports: ReportStore;
   readonly bank: BankStore;
+  readonly mail: MailStore;
   /**
    * Run `work` in one transaction: all of it reaches the ledger, or none. Inside, use the
    * `tx` it is given; calls on the outer ledger wait until the transaction ends.
@@ -109,6 +111,8 @@ export interface InvoiceStore {
   customers(company: string): Promise<string[]>;
   /** A payer's invoice by its number as the ERP writes it. */
   byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined>;
+  /** Every invoice the newest snapshot lists open, with its customer and the customer's name (to tell who a message is from). */
+  openNumbers(company: string): Promise<Array<{ customer: string; customerName: string | null; number: string }>>;
 }
 
 /** The matcher's work, a payer at a time, and where its decisions are written. */

@@ -10,6 +10,8 @@ export interface WorkspaceStatus {
   lastRun: { runId: string; startedAt: string; finishedAt: string | null; since: string; until: string } | null;
   lastRunExitCode: number | null;
   portals: Array<{ id: string; lastSuccess: string | null; consecutiveFailures: number; lastStatus: string }>;
+  /** Each mailbox: its last run, a refused login (not tried again until the secret is replaced), messages waiting. */
+  mailboxes: Array<{ id: string; lastSuccess: string | null; consecutiveFailures: number; lastStatus: string; loginRefused: string | null; waiting: number }>;
   pendingExceptions: number;
   openDeductions: number;
   openDeductionsMinor: number;
@@ -57,6 +59,7 @@ export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceSt
       consecutiveFailures: health.get(p.id)?.failuresSince ?? 0,
       lastStatus: health.get(p.id)?.lastStatus ?? 'never run',
     })),
+    mailboxes: await mailboxStatus(ctx),
     pendingExceptions: await ledger.reports.exceptionCount(),
     openDeductions: deductionsOpen.count,
     openDeductionsMinor: deductionsOpen.amountMinor,
@@ -76,6 +79,22 @@ async function cashStatus(ctx: PipelineContext): Promise<CashStatus> {
     ignored: counts.ignored, returned: counts.returned, pending: counts.pending,
     inTransit: waiting.filter((r) => r.status === 'in-transit').length, notReceived: waiting.filter((r) => r.status === 'not-received').length,
   };
+}
+
+async function mailboxStatus(ctx: PipelineContext): Promise<WorkspaceStatus['mailboxes']> {
+  const states = new Map((await ctx.ledger.mail.states()).map((s) => [s.mailboxId, s]));
+  const waiting = await ctx.ledger.mail.waiting();
+  return ctx.config.mail.mailboxes.map((m) => {
+    const state = states.get(m.id);
+    return {
+      id: m.id,
+      lastSuccess: state?.lastSuccess ?? null,
+      consecutiveFailures: state?.failuresSince ?? 0,
+      lastStatus: state?.lastStatus ?? 'never run',
+      loginRefused: state?.authFailedAt ? `${state.authFailedAt}: ${state.authMessage ?? ''}`.trim() : null,
+      waiting: waiting.filter((w) => w.mailboxId === m.id).length,
+    };
+  });
 }
 
 function nextScheduled(root: string, now: Date): string | null {

@@ -25,6 +25,10 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
     '',
   ];
   ctx.stdout.write(lines.join('\n'));
+  for (const m of status.mailboxes) {
+    const state = m.loginRefused ? `LOGIN REFUSED ${m.loginRefused} (not tried again until: remit mail password ${m.id})` : `${m.lastStatus}${m.lastSuccess ? `, last success ${localTime(m.lastSuccess)}` : ''}${m.consecutiveFailures ? `, ${m.consecutiveFailures} failure(s) in a row` : ''}`;
+    ctx.stdout.write(`mailbox       ${m.id}: ${state}${m.waiting ? `; ${m.waiting} message(s) wait (remit mail fetch --retry-failed after fixing)` : ''}\n`);
+  }
   if (status.portals.length === 0) {
     ctx.stdout.write('portals       none (remit portal add)\n');
     return 0;
