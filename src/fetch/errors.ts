@@ -20,6 +20,13 @@ export type PortalErrorKind =
 
 const RETRYABLE: ReadonlySet<PortalErrorKind> = new Set(['timeout', 'transient', 'session-expired']);
 
+/**
+ * The portal refused the account's credentials: sending them again (tonight or any later
+ * night) cannot help and can lock the account, so the caller holds the account until a
+ * person stores a new secret or clears the hold.
+ */
+export const CREDENTIAL_KINDS: ReadonlySet<PortalErrorKind> = new Set(['auth', 'locked', 'password-expired', 'mfa', 'captcha']);
+
 const HINTS: Record<PortalErrorKind, string> = {
   auth: 'check the username and password stored for this account; remit does not retry a refused login',
   locked: 'the portal locked the account: unlock it with the payer, then update the stored password',
@@ -44,6 +51,8 @@ export class PortalError extends RemitError {
   /** The portal's own words (e.g. "Invalid username or password."), when it said anything. */
   readonly portalMessage: string | undefined;
   readonly retryable: boolean;
+  /** The credentials were refused (see CREDENTIAL_KINDS): do not send them again. */
+  readonly refusesCredentials: boolean;
   artifacts: FailureArtifacts | undefined;
   /** What was already done before the failure: files saved (import them), rows seen. */
   partial: PortalFetchResult | undefined;
@@ -56,6 +65,7 @@ export class PortalError extends RemitError {
     this.kind = kind;
     this.portalMessage = portalMessage;
     this.retryable = RETRYABLE.has(kind);
+    this.refusesCredentials = CREDENTIAL_KINDS.has(kind);
     this.artifacts = undefined;
     this.partial = undefined;
   }
