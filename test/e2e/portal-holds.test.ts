@@ -3,10 +3,11 @@
  * later runs skip it and say why (status, summary.json, the notification) until the operator
  * stores a new password or resumes it. Real CLI, real Chromium, the fixture portal, the vault.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from '../../fixtures/portals/index.mjs';
+import { readZip } from '../../src/fetch/evidence/zip.js';
 import { newWorkspace, remit, remitAsync, removeDir } from '../support/cli.js';
 import { startReceiver, type TestReceiver } from '../notify/helpers.js';
 
@@ -108,7 +109,32 @@ describe('a portal that refuses the stored password', () => {
     expect(portal.state.loginAttempts).toBe(before + 2);
     expect(remit(['portal', 'resume', 'nope'], { home, env: VAULT }).code).toBe(2);
   });
+
+  it('no password, session cookie, CSRF token or code anywhere under the workspace: logs, summaries, every trace entry', () => {
+    const secrets = [PASSWORD, WRONG, 'changed-on-the-portal-1', ...((portal.state as { issued?: string[] }).issued ?? []).filter((v) => v.length >= 6)];
+    const found: string[] = [];
+    for (const file of allFiles(home)) {
+      if (file.endsWith('.vault')) continue; // sealed with the passphrase
+      const raw = readFileSync(file);
+      const parts = raw[0] === 0x50 && raw[1] === 0x4b ? readZip(raw).map((e) => ({ name: `${file}:${e.name}`, text: e.data.toString('latin1') })) : [{ name: file, text: raw.toString('latin1') }];
+      for (const part of parts) {
+        for (const secret of secrets) {
+          const hit = /^\d+$/.test(secret) ? new RegExp(`(?<![0-9.])${secret}(?![0-9.])`).test(part.text) : part.text.includes(secret) || part.text.includes(encodeURIComponent(secret));
+          if (hit) found.push(`${part.name.slice(home.length)}: ${secret.slice(0, 3)}...`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+    expect(allFiles(join(home, 'logs')).length).toBeGreaterThan(0);
+  });
 });
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allFiles(path) : [path];
+  });
+}
 
 function readdirNewest(dir: string): string {
   const names = readdirSync(dir).filter((name) => existsSync(join(dir, name, 'summary.json'))).sort();

@@ -154,7 +154,7 @@ export class PortalRun {
       await sleep(secondsLeft * 1000 + 250);
       ({ code, secondsLeft } = await totpCode(secret, clock.now()));
     }
-    this.secrets.addExact(code);
+    this.secrets.addToken(code);
     return code;
   }
 
