@@ -91,8 +91,11 @@ export interface PortalFetchResult {
   relogins: number;
   /** True when the saved session was still good and no login was needed. */
   sessionReused: boolean;
+  /** The saved session passed in was not logged in and was dropped: forget it. */
+  sessionDropped?: boolean;
   /**
-   * The session after the run, to pass back as storageState next time. A secret: kept in the
+   * The session after the run, to pass back as storageState next time; only when the run
+   * reached login.success (a half-finished login is not a session). A secret: kept in the
    * keychain by the caller; not enumerable, so it never shows up when a result is logged.
    */
   storageState?: StorageState;

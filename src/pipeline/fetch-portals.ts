@@ -192,6 +192,7 @@ async function fetchOne(run: Run, account: PortalAccount, since: string): Promis
       if (!run.dryRun) files.push(...(await importDownloads(run, account, result, known)));
       // Even a dry run keeps its session: tomorrow's run is spared the MFA prompt.
       if (result.storageState) await run.secrets.set(account.id, 'session', JSON.stringify(result.storageState));
+      else if (result.sessionDropped) await run.secrets.delete(account.id, 'session');
     },
   });
   if (!outcome.ok) return failed(outcome.error, outcome.attempts, files);

@@ -57,6 +57,8 @@ export async function fetchPortal(input: FetchPortalInput): Promise<PortalFetchR
       tracingOn = false;
     }
     const result = run.result();
+    // An adapter that finished got past its login, whatever it told the engine.
+    run.loggedIn = true;
     keepSession(result, await context.storageState());
     run.log(`${name}: ${result.files.length} new file(s), ${result.skipped} already downloaded, ${result.outOfRange} outside the dates`);
     return result;
@@ -82,7 +84,7 @@ export async function fetchPortal(input: FetchPortalInput): Promise<PortalFetchR
     }
     if (error instanceof PortalError) {
       const partial = run.result();
-      keepSession(partial, await context.storageState().catch(() => undefined));
+      if (run.loggedIn) keepSession(partial, await context.storageState().catch(() => undefined));
       error.partial = partial;
       run.log(`${name}: failed (${error.kind}): ${error.message}`);
     }
@@ -169,6 +171,7 @@ async function runAdapter(run: PortalRun, adapter: PortalAdapter): Promise<void>
     },
     sessionReused() {
       run.sessionReused = true;
+      run.loggedIn = true;
     },
   };
   await adapter.fetch(ctx);

@@ -95,6 +95,10 @@ export class PortalRun {
   pages = 0;
   relogins = 0;
   sessionReused = false;
+  /** The run reached login.success (or an adapter finished): only then is its session worth keeping. */
+  loggedIn = false;
+  /** The restored session was not logged in and was dropped: the caller should forget it too. */
+  sessionDropped = false;
 
   constructor(input: FetchPortalInput, dateFormat: string) {
     this.input = input;
@@ -243,6 +247,7 @@ export class PortalRun {
       pages: this.pages,
       relogins: this.relogins,
       sessionReused: this.sessionReused,
+      ...(this.sessionDropped ? { sessionDropped: true } : {}),
       warnings: [...this.warnings],
     };
   }

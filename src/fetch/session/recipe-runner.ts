@@ -91,16 +91,30 @@ class RecipeFlow {
   async login(again: boolean): Promise<void> {
     const { login, failures } = this.recipe;
     const env = this.run.stepEnv();
+    const restored = !again && this.run.input.storageState !== undefined && !this.run.sessionDropped;
     try {
       await runSteps(env, [{ kind: 'goto', url: login.startUrl, path: 'login.start_url' }]);
       const loginFailures = LOGIN_FAILURE_KINDS.flatMap((kind) => (failures[kind] ?? []).map((d) => ['failure', detectorCondition(d)] as const));
-      const first = await waitForFirst(this.page, [['in', login.success], ['form', login.form], ...loginFailures], this.timeoutMs);
+      // Pages a login passes through: a restored session showing one of them never finished.
+      const midway = [...(login.mfa ? [login.mfa.when] : []), ...login.interstitials.map((i) => i.when)].map((when) => ['midway', when] as const);
+      const first = await waitForFirst(this.page, [['in', login.success], ['form', login.form], ...loginFailures, ...midway], this.timeoutMs);
       if (first === 'in') {
         if (!again) this.run.sessionReused = true;
-        this.run.log('already logged in (saved session)');
+        this.run.loggedIn = true;
+        this.run.log(restored ? 'already logged in (saved session)' : 'already logged in');
         return;
       }
+      if (restored && first !== 'form') {
+        // Only a session that reached login.success is worth keeping; this one stopped half-way.
+        await this.dropSession(first === 'midway' ? 'it lands half-way through the login' : first === 'failure' ? 'it lands on an error page' : 'it lands neither logged in nor on the login form');
+        return await this.login(false);
+      }
       if (first === 'failure') await this.throwLoginFailure();
+      if (first === 'midway') {
+        this.run.log('the portal shows a page of its login before the form; answering it');
+        await this.afterLoginSteps();
+        return;
+      }
       if (first === undefined) throw timeoutFailure(`waiting for the login form (${describeCondition(login.form)})`, login.form);
 
       this.run.log(again ? 'logging in again' : 'logging in');
@@ -109,6 +123,14 @@ class RecipeFlow {
     } catch (err) {
       throw await this.run.explain(err, 'login', failures);
     }
+  }
+
+  /** Forget the restored session in this browser context, so the next look at the portal starts a fresh login. */
+  private async dropSession(why: string): Promise<void> {
+    this.run.log(`the saved session is not logged in (${why}): dropped, logging in afresh`);
+    this.run.sessionDropped = true;
+    await this.run.context.clearCookies();
+    await this.page.evaluate('localStorage.clear(); sessionStorage.clear()').catch(() => undefined);
   }
 
   /** After submitting: answer MFA and interstitials as they come, until logged in or refused. */
@@ -121,6 +143,7 @@ class RecipeFlow {
     for (let attempt = 0; ; attempt++) {
       await this.throwLoginFailure();
       if (await isTrue(this.page, login.success)) {
+        this.run.loggedIn = true;
         this.run.log('logged in');
         return;
       }
