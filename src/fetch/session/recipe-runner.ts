@@ -27,6 +27,10 @@ import type { OfferedRow } from '../types.js';
 
 const MAX_INTERSTITIAL_VISITS = 3;
 
+/** A mark on the page's window: gone once the browser has loaded another document. */
+const MARK_PAGE = 'window.__remitCodePage = true';
+const IS_MARKED = 'window.__remitCodePage === true';
+
 export async function runRecipe(run: PortalRun, recipe: Recipe): Promise<void> {
   const flow = new RecipeFlow(run, recipe);
   await flow.login(false);
@@ -149,11 +153,17 @@ class RecipeFlow {
       }
       if (login.mfa && !mfaDone && (await isTrue(this.page, login.mfa.when))) {
         this.run.log('one-time code asked');
+        // Marks this page, so that the code page seen again later is known to be a new one.
+        await this.page.evaluate(MARK_PAGE).catch(() => undefined);
         await runSteps(env, login.mfa.steps);
         mfaDone = true;
         deadline = Date.now() + this.timeoutMs;
         attempt = -1;
         continue;
+      }
+      if (login.mfa && mfaDone && (await isTrue(this.page, login.mfa.when)) && !(await this.page.evaluate(IS_MARKED).catch(() => true))) {
+        // The portal answered the code with its code page again: it refused it, signed or not.
+        throw new PortalError('mfa', 'the portal showed its one-time code page again after the code was entered (the code was refused)');
       }
       let handled = false;
       for (const [i, interstitial] of login.interstitials.entries()) {
