@@ -20,8 +20,12 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { errorMessage } from '../../core/errors.js';
 import type { FailureArtifacts } from '../errors.js';
 import { REDACTED, SecretSet } from '../session/secret-set.js';
+import { MASK_ATTRIBUTE, markSecretElements } from './secret-mask.js';
 import { collectTraceSecrets } from './trace-secrets.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
+
+/** Masked parts of a screenshot are painted this colour (Playwright's default, spelled out). */
+export const MASK_COLOR = '#FF00FF';
 
 const SENSITIVE_HEADERS = /^(cookie|set-cookie|authorization|proxy-authorization|x-csrf-token|x-xsrf-token)$/i;
 
@@ -160,10 +164,12 @@ export async function captureFailure(page: Page, dir: string, options: CaptureOp
     await cdp?.detach().catch(() => undefined);
     const target = join(dir, `${stem}-screenshot.png`);
     try {
-      const mask: Locator[] = [page.locator('input[type="password"]')];
+      // Whatever the recipe did: any element that shows a secret is blacked out too.
+      await markSecretElements(page, options.secrets);
+      const mask: Locator[] = [page.locator('input[type="password"]'), page.locator(`[${MASK_ATTRIBUTE}]`)];
       for (const selector of options.maskSelectors ?? []) mask.push(page.locator(selector));
       mask.push(...(options.mask ?? []));
-      await page.screenshot({ path: target, fullPage: true, mask, timeout: 5000, animations: 'disabled' });
+      await page.screenshot({ path: target, fullPage: true, mask, maskColor: MASK_COLOR, timeout: 5000, animations: 'disabled' });
       artifacts.screenshot = target;
     } catch (err) {
       log(`screenshot not taken: ${options.secrets.redact(errorMessage(err))}`);
