@@ -48,8 +48,13 @@ export interface FetchPortalInput {
   storageState?: StorageState;
   /** Where to put a screenshot and trace if the run fails; no trace is recorded without it. */
   failureDir?: string;
-  /** How many times to log in again when the portal ends the session mid-run (default 2). */
+  /**
+   * A hard cap on logging in again when the portal ends the session mid-run (default: none;
+   * re-login goes on while sessions make progress, bounded by the caller's deadline).
+   */
   maxRelogins?: number;
+  /** How many sessions in a row may end before reading anything new (default 1). */
+  idleRelogins?: number;
   /** For one-time codes; tests fix the time. */
   clock?: Clock;
 }

@@ -94,6 +94,8 @@ export class PortalRun {
   private outOfRange = 0;
   pages = 0;
   relogins = 0;
+  /** Goes up whenever something new happens: a row seen, a file saved or failed, a page read. */
+  progress = 0;
   sessionReused = false;
   /** The run reached login.success (or an adapter finished): only then is its session worth keeping. */
   loggedIn = false;
@@ -171,6 +173,7 @@ export class PortalRun {
     const state = this.rowStates.get(row.id);
     if (state !== undefined) return state === 'pending' ? 'download' : 'seen';
     const info = rowInfo(row);
+    this.progress++;
     if (!this.inRange(row.date)) {
       this.outOfRange++;
       this.rowStates.set(row.id, 'out-of-range');
@@ -217,6 +220,7 @@ export class PortalRun {
   private record(row: OfferedRow, saved: SavedFile): DownloadedFile {
     const file: DownloadedFile = { ...rowInfo(row), ...saved };
     this.files.push(file);
+    this.progress++;
     this.rowStates.set(row.id, 'saved');
     this.log(`row ${row.id}: saved ${saved.suggestedName} (${saved.size} bytes)`);
     return file;
@@ -225,6 +229,7 @@ export class PortalRun {
   /** A file that could not be downloaded: the run goes on, and fails at the end. */
   markFailed(row: OfferedRow, reason: string): void {
     this.rowStates.set(row.id, 'failed');
+    this.progress++;
     this.downloadFailures.push({ rowId: row.id, reason });
     this.log(`row ${row.id}: download failed: ${reason}`);
   }

@@ -2,7 +2,7 @@
  * Drives a portal with a declarative recipe: log in (reusing a saved session when it is still
  * good, answering MFA and interstitial pages as they appear), search the date range, read
  * every result page, download each new row's file. When the portal ends the session mid-run
- * it logs in again and resumes where it was, up to a limit.
+ * it logs in again and resumes where it was, for as long as each session makes progress.
  */
 import type { Download, Locator } from 'playwright-core';
 import { errors as playwrightErrors } from 'playwright-core';
@@ -34,7 +34,12 @@ const IS_MARKED = 'window.__remitCodePage === true';
 export async function runRecipe(run: PortalRun, recipe: Recipe): Promise<void> {
   const flow = new RecipeFlow(run, recipe);
   await flow.login(false);
-  const maxRelogins = run.input.maxRelogins ?? 2;
+  // A portal that ends its sessions on a schedule is fine while each session gets something
+  // done: log in again for as long as that holds (the account's deadline bounds the run).
+  const cap = run.input.maxRelogins ?? Number.POSITIVE_INFINITY;
+  const idleLimit = run.input.idleRelogins ?? 1;
+  let idle = 0;
+  let progressAtLogin = run.progress;
   let pageIndex = 0;
   for (;;) {
     try {
@@ -42,7 +47,10 @@ export async function runRecipe(run: PortalRun, recipe: Recipe): Promise<void> {
       for (let i = 0; i < pageIndex; i++) await flow.nextPage();
       for (;;) {
         await flow.waitForRows();
-        run.pages = Math.max(run.pages, pageIndex + 1);
+        if (pageIndex + 1 > run.pages) {
+          run.pages = pageIndex + 1;
+          run.progress++;
+        }
         await flow.processRows();
         if (!recipe.pagination || !(await flow.hasNextPage())) break;
         if (pageIndex + 1 >= recipe.pagination.maxPages) {
@@ -56,14 +64,18 @@ export async function runRecipe(run: PortalRun, recipe: Recipe): Promise<void> {
     } catch (err) {
       const explained = await run.explain(err, 'portal', recipe.failures, recipe.login.form);
       if (!(explained instanceof SessionExpired)) throw explained;
-      if (run.relogins >= maxRelogins) {
-        throw new PortalError('session-expired', `the portal ended the session ${run.relogins + 1} times during the run`, {
+      const madeProgress = run.progress > progressAtLogin;
+      idle = madeProgress ? 0 : idle + 1;
+      if (run.relogins >= cap || idle > idleLimit) {
+        const why = idle > idleLimit ? `, the last ${idle === 1 ? 'time' : `${idle} times`} before anything new was read` : '';
+        throw new PortalError('session-expired', `the portal ended the session ${run.relogins + 1} times during the run${why}`, {
           ...(explained.portalMessage ? { portalMessage: explained.portalMessage } : {}),
         });
       }
       run.relogins++;
-      run.log(`session ended${explained.portalMessage ? ` ("${explained.portalMessage}")` : ''}; logging in again`);
+      run.log(`session ended${explained.portalMessage ? ` ("${explained.portalMessage}")` : ''}${madeProgress ? '' : ' before anything new was read'}; logging in again`);
       await flow.login(true);
+      progressAtLogin = run.progress;
     }
   }
 }
