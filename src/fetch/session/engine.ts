@@ -71,7 +71,8 @@ export async function fetchPortal(input: FetchPortalInput): Promise<PortalFetchR
     // An adapter that finished got past its login, whatever it told the engine.
     run.loggedIn = true;
     keepSession(result, await context.storageState());
-    run.log(`${name}: ${result.files.length} new file(s), ${result.skipped} already downloaded, ${result.outOfRange} outside the dates`);
+    // The account's counts (all attempts together) are the caller's one line; this is the page walk.
+    run.log(`${name}: finished: ${result.pages} result page(s), ${result.outOfRange} row(s) outside the dates`);
     return result;
   } catch (err) {
     let error: Error = err instanceof Error ? err : new Error(String(err));
