@@ -154,7 +154,7 @@ async function fetchOne(run: Run, account: PortalAccount, since: string): Promis
   let recipe;
   try {
     // The workspace's own portals/ folder comes first, so an operator can add or override a recipe.
-    recipe = await loadPortalRecipe(account.recipe, { dirs: [join(ctx.paths.root, 'portals')] });
+    recipe = await loadPortalRecipe(account.recipe, { dirs: [ctx.paths.portals] });
     const password = await run.secrets.get(account.id, 'password');
     if (!password) throw new RemitError('no-password', `no password stored for portal account ${account.id}`, { hint: `run: remit portal password ${account.id} --password-stdin` });
     const totpSecret = await run.secrets.get(account.id, 'totp');

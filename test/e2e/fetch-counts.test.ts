@@ -3,11 +3,12 @@
  * the run's summary.json and the notification agree. Northwind fails its second result page
  * once, after the first page's five files were saved, so the account needs a second attempt.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from '../../fixtures/portals/index.mjs';
-import { newWorkspace, remit, remitAsync, removeDir } from '../support/cli.js';
+import { remit, remitAsync, removeDir } from '../support/cli.js';
+import { VAULT, vaultWorkspaceWithNorthwind } from '../support/vault-workspace.js';
 import { startReceiver, type TestReceiver } from '../notify/helpers.js';
 
 interface RunningPortal {
@@ -18,7 +19,6 @@ interface RunningPortal {
 }
 
 const PASSWORD = 'Count-pa55word-1';
-const VAULT = { REMIT_VAULT_PASSPHRASE: 'a-test-only-vault-passphrase', REMIT_RETRY_BACKOFF_MS: '50' };
 
 describe('counting a run with a retry', () => {
   let portal: RunningPortal;
@@ -28,11 +28,7 @@ describe('counting a run with a retry', () => {
   beforeAll(async () => {
     portal = (await startPortal('northwind', { password: PASSWORD, failPageOnce: 2 })) as RunningPortal;
     hook = await startReceiver();
-    home = newWorkspace('NWF');
-    const yaml = readFileSync(join(home, 'remit.yaml'), 'utf8').replace(/secrets:\n  store: keychain[^\n]*/, 'secrets:\n  store: vault\n  passphrase_env: REMIT_VAULT_PASSPHRASE');
-    writeFileSync(join(home, 'remit.yaml'), `${yaml}\nnotify:\n  webhook: { url: "${hook.url}", format: generic }\n  send: always\n`);
-    const added = remit(['portal', 'add', '--id', 'nw', '--payer', 'NW', '--recipe', 'northwind', '--url', portal.url, '--username', 'demo', '--password-stdin'], { home, env: VAULT, input: `${PASSWORD}\n` });
-    expect(added.code, added.stderr).toBe(0);
+    home = vaultWorkspaceWithNorthwind(portal.url, PASSWORD, `notify:\n  webhook: { url: "${hook.url}", format: generic }\n  send: always\n`);
   }, 60_000);
 
   afterAll(async () => {

@@ -3,12 +3,13 @@
  * later runs skip it and say why (status, summary.json, the notification) until the operator
  * stores a new password or resumes it. Real CLI, real Chromium, the fixture portal, the vault.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from '../../fixtures/portals/index.mjs';
 import { readZip } from '../../src/fetch/evidence/zip.js';
-import { newWorkspace, remit, remitAsync, removeDir } from '../support/cli.js';
+import { remit, remitAsync, removeDir } from '../support/cli.js';
+import { VAULT, vaultWorkspaceWithNorthwind } from '../support/vault-workspace.js';
 import { startReceiver, type TestReceiver } from '../notify/helpers.js';
 
 interface RunningPortal {
@@ -20,7 +21,6 @@ interface RunningPortal {
 
 const PASSWORD = 'Held-pa55word-7731';
 const WRONG = 'not-the-Password-9';
-const VAULT = { REMIT_VAULT_PASSPHRASE: 'a-test-only-vault-passphrase', REMIT_RETRY_BACKOFF_MS: '50' };
 
 describe('a portal that refuses the stored password', () => {
   let portal: RunningPortal;
@@ -31,11 +31,7 @@ describe('a portal that refuses the stored password', () => {
     // Northwind locks after 3 wrong passwords: three nights of retrying would lock it.
     portal = (await startPortal('northwind', { password: PASSWORD, lockAfter: 3 })) as RunningPortal;
     hook = await startReceiver();
-    home = newWorkspace('NWF');
-    const yaml = readFileSync(join(home, 'remit.yaml'), 'utf8').replace(/secrets:\n  store: keychain[^\n]*/, 'secrets:\n  store: vault\n  passphrase_env: REMIT_VAULT_PASSPHRASE');
-    writeFileSync(join(home, 'remit.yaml'), `${yaml}\nnotify:\n  webhook: { url: "${hook.url}", format: generic }\n  send: problems\n`);
-    const added = remit(['portal', 'add', '--id', 'nw', '--payer', 'NW', '--recipe', 'northwind', '--url', portal.url, '--username', 'demo', '--password-stdin'], { home, env: VAULT, input: `${WRONG}\n` });
-    expect(added.code, added.stderr).toBe(0);
+    home = vaultWorkspaceWithNorthwind(portal.url, WRONG, `notify:\n  webhook: { url: "${hook.url}", format: generic }\n  send: problems\n`);
   }, 60_000);
 
   afterAll(async () => {
