@@ -28,11 +28,11 @@ const RETRYABLE: ReadonlySet<PortalErrorKind> = new Set(['timeout', 'transient',
 export const CREDENTIAL_KINDS: ReadonlySet<PortalErrorKind> = new Set(['auth', 'locked', 'password-expired', 'mfa', 'captcha']);
 
 const HINTS: Record<PortalErrorKind, string> = {
-  auth: 'check the username and password stored for this account; remit does not retry a refused login',
-  locked: 'the portal locked the account: unlock it with the payer, then update the stored password',
-  'password-expired': 'log in to the portal by hand, set a new password, then update the stored one',
-  mfa: 'the one-time code was refused or no TOTP secret is stored: check the secret for this account',
-  captcha: 'the portal asks for a CAPTCHA: log in once by hand from this machine, then run again',
+  auth: 'check the username and store the right password (remit portal password ID --password-stdin); remit does not try this account again until then',
+  locked: 'the portal locked the account: unlock it with the payer, then store the password (remit portal password ID --password-stdin)',
+  'password-expired': 'log in to the portal by hand, set a new password, then store it (remit portal password ID --password-stdin)',
+  mfa: 'the one-time code was refused or no TOTP secret is stored: store the secret (remit portal password ID --totp-secret-stdin)',
+  captcha: 'the portal asks for a CAPTCHA: log in once by hand from this machine, then remit portal resume ID',
   layout: 'the portal page has changed: see the screenshot and trace, then update the recipe',
   timeout: 'the portal was too slow: remit tries again later; raise the timeout if it keeps happening',
   'session-expired': 'the portal ended the session: remit logs in again on the next try',
