@@ -49,6 +49,16 @@ describe('retries within a run', () => {
     });
   });
 
+  test('an outage that also ends the session: the retry logs in again, and the trust cookie kept in the context spares the code', async () => {
+    await suite.withPortal({ failSearches: 1, endSessionOnFailure: true }, async (portal) => {
+      const { outcome, logs } = await attempts(portal.url, suite.recipe);
+      expect(outcome.ok, logs.join('\n')).toBe(true);
+      expect(outcome.attempts).toBe(2);
+      expect(portal.state.loginAttempts).toBe(2);
+      expect(portal.state.mfaAttempts).toBe(1);
+    });
+  });
+
   test('the code page shown again after the code was sent is an mfa failure at once, without a failures.mfa sign', async () => {
     const text = (await readFile(join(builtinRecipesDir(), 'northwind.yaml'), 'utf8')).replace(/  mfa:\n    - text: 'verification code is not valid'\n/, '');
     const recipe = parseRecipe(text, { source: 'no-mfa-sign.yaml' });
