@@ -120,7 +120,6 @@ interface Run {
   holds: Map<string, PortalHold>;
 }
 
-
 async function fetchOne(run: Run, account: PortalAccount, since: string): Promise<AccountOutcome> {
   const { ctx } = run;
   const log = (message: string): void => ctx.log(`  ${account.id}: ${message}`);
