@@ -42,6 +42,7 @@ import type {
   NewDocument,
   PayerDateOrder,
   PortalHealth,
+  PortalHold,
   PortalRunRecord,
   PostableHeader,
   RemittanceContext,
@@ -193,6 +194,11 @@ export interface FetchStore {
   knownRows(accountId: string): Promise<Set<string>>;
   recordDownload(accountId: string, rowId: string, sha256: string): Promise<void>;
   portalHealth(): Promise<PortalHealth[]>;
+  /** Hold an account (replacing an earlier hold): later runs skip it until the hold is cleared. */
+  holdAccount(hold: Omit<PortalHold, 'heldAt'>): Promise<void>;
+  /** End a hold; false when the account was not held. */
+  clearHold(accountId: string): Promise<boolean>;
+  holds(): Promise<PortalHold[]>;
 }
 
 /** Read-only queries behind reports, status and summaries. */

@@ -97,7 +97,9 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     portals: fetched.accounts.map((o) => ({
       id: o.account.id, status: o.record.status, errorKind: o.record.errorKind ?? null, message: o.record.message ?? null,
       files: o.record.files, payments: o.record.payments, fileErrors: o.record.fileErrors, attempts: o.record.attempts,
+      alreadyDownloaded: o.alreadyDownloaded, rowsSeen: o.record.rowsSeen,
       since: sinceFor ? sinceFor(o.account, today) : request.since, evidence: o.record.artifacts ?? null,
+      held: o.held ? { kind: o.held.errorKind, since: o.held.heldAt, message: o.held.message } : null,
     })),
     mailboxes: mailed.mailboxes.map((o) => ({
       id: o.mailbox.id, status: o.status, message: o.message, messages: o.messages.length,
