@@ -6,13 +6,13 @@
  * --strict) leaves the ledger as it was. A statement or entry already stored from another
  * file (a re-download, another format of the same day) is recognised and kept once.
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { RemitError, UsageError, errorMessage, ParseError } from '../core/errors.js';
 import type { BankEntryFacts, BankStatementFacts } from '../domain/bank.js';
 import type { Diagnostic } from '../domain/document.js';
 import { classifyEntry, parseBankFile, type BankEntry, type BankParseResult, type BankStatement } from '../parsers/bank/index.js';
-import { LINK_REFUSED, TooLarge, keepOriginal } from '../workspace/inbox.js';
+import { TooLarge, keepOriginal } from '../workspace/inbox.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { sha256File } from './importing/file-chunks.js';
 
@@ -27,6 +27,8 @@ export interface BankImportRequest {
   company?: string;
   strict?: boolean;
   dryRun?: boolean;
+  /** Read what a symbolic link points to (remit bank import --follow-links). */
+  followLinks?: boolean;
   /** Where the files came from, kept with each: `bank-import`, `run:bank.inbox`. */
   source?: string;
 }
@@ -46,19 +48,36 @@ export function bankImportFailed(outcomes: readonly BankFileOutcome[]): boolean 
 
 async function importOne(ctx: PipelineContext, path: string, company: string, request: BankImportRequest): Promise<BankFileOutcome> {
   const name = basename(path);
-  // Kept first and read only from the kept copy (one read, one truth); a dry run reads the file where it is.
-  let kept: { sha256: string; size: number; file: string; inboxPath: string };
+  const limit = ctx.config.limits.maxFileBytes;
+  const overLimit = (size: number): BankFileOutcome => ({
+    file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(limit / 1048576)} MB (limits.max_file_mb)`,
+  });
+  let sha: string;
+  let size: number;
+  let source = path;
+  let inboxPath = '';
   try {
-    kept = request.dryRun ? readInPlace(path, ctx.config.limits.maxFileBytes) : keepOriginal(ctx.paths.inbox, path, name, { followLinks: false, maxBytes: ctx.config.limits.maxFileBytes });
+    if (request.dryRun) {
+      const stats = statSync(path);
+      if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
+      if (stats.size > limit) return overLimit(stats.size);
+      size = stats.size;
+      sha = sha256File(path);
+    } else {
+      // Kept first (nothing is lost), hashed as it is copied; everything after reads the kept copy.
+      const kept = keepOriginal(ctx.paths.inbox, path, name, { followLinks: Boolean(request.followLinks), maxBytes: limit });
+      ({ sha256: sha, size, inboxPath } = kept);
+      source = kept.file;
+    }
   } catch (err) {
-    return { file: name, status: 'failed', message: err instanceof RemitError ? err.message : `cannot read ${path}: ${errorMessage(err)}` };
+    if (err instanceof TooLarge) return overLimit(err.size);
+    return { file: name, status: 'failed', message: err instanceof RemitError ? `${path}: ${err.message}` : `cannot read ${path}: ${errorMessage(err)}` };
   }
-  const { sha256: sha, size, inboxPath } = kept;
   const known = await ctx.ledger.bank.fileBySha(sha);
   if (known) return { file: name, status: 'already-imported', fileId: known.id, message: `already imported as bank file ${known.id} (${known.originalName})` };
   let parsed: BankParseResult;
   try {
-    parsed = parseBankFile(readFileSync(kept.file), { fileName: name, strict: Boolean(request.strict) });
+    parsed = parseBankFile(readFileSync(source), { fileName: name, strict: Boolean(request.strict) });
   } catch (err) {
     return { file: name, status: 'failed', message: err instanceof ParseError ? err.message : `cannot read ${path}: ${errorMessage(err)}` };
   }
@@ -84,15 +103,6 @@ async function importOne(ctx: PipelineContext, path: string, company: string, re
   } catch (err) {
     return { file: name, status: 'failed', message: `nothing of it was kept: ${errorMessage(err)}` };
   }
-}
-
-/** A dry run's file, read where it is: the same refusals as an import (a link, not a file, over the limit). */
-function readInPlace(path: string, maxBytes: number): { sha256: string; size: number; file: string; inboxPath: string } {
-  if (lstatSync(path).isSymbolicLink()) throw new RemitError('symlink', LINK_REFUSED);
-  const stats = statSync(path);
-  if (!stats.isFile()) throw new RemitError('not-a-file', 'not a file (a folder?): name the files inside it');
-  if (stats.size > maxBytes) throw new TooLarge(stats.size, maxBytes);
-  return { sha256: sha256File(path), size: stats.size, file: path, inboxPath: '' };
 }
 
 function statementFacts(s: BankStatement): BankStatementFacts {
