@@ -97,6 +97,8 @@ export interface InvoiceStore {
   latestSnapshotId(company: string): Promise<number | null>;
   /** Every customer code the company's open-invoice files have named. */
   customers(company: string): Promise<string[]>;
+  /** Has any open-invoice file of the company named this customer? One look-up by key, not the list. */
+  hasCustomer(company: string, customer: string): Promise<boolean>;
   /** A payer's invoice by its number as the ERP writes it. */
   byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined>;
 }
@@ -106,8 +108,14 @@ export interface MatchStore {
   payersWithWork(company?: string): Promise<Array<{ company: string; payer: string }>>;
   /** One payer's lines waiting for a decision, in payment order, with their adjustments. */
   pendingFor(company: string, payer: string): Promise<MatchWork>;
-  /** Every invoice of a payer with what is still open on it. */
+  /** Every invoice of a payer with what is still open on it (closed ones included: for what a person types). */
   invoicesForPayer(company: string, payer: string): Promise<Invoice[]>;
+  /**
+   * What `remit match` decides a payer's lines against: the payer's open invoices (read
+   * through their own index, whatever the size of history) and the closed ones whose number
+   * is one of `named` (each found by its key), so a line naming a paid invoice is still told so.
+   */
+  invoicesToMatch(company: string, payer: string, named: readonly string[]): Promise<Invoice[]>;
   /** Write one payer's decisions (in the caller's transaction). */
   write(decisions: readonly DecisionWrite[], createdBy: string): Promise<void>;
   /** Payments with no line left new are matched. */
