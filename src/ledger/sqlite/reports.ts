@@ -14,7 +14,10 @@ const PAGE = 500;
 
 /**
  * The report listings, each one SELECT (columns named as the record types in records.ts)
- * and the order it is printed in, for `@company` or (NULL) all companies.
+ * and the order it is printed in, for `@company` or (NULL) all companies. Applications and
+ * deductions are read from the payments in date order (remittances_by_date; CROSS JOIN
+ * keeps that order), so the first page is printed at once instead of after a sort of
+ * every application of the ledger.
  */
 const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
   applications: {
@@ -22,7 +25,7 @@ const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
                 l.reference AS lineRef, i.number AS invoiceNumber, a.cash_minor AS cashMinor, a.discount_minor AS discountMinor,
                 a.deduction_minor AS deductionMinor, a.write_off_minor AS writeOffMinor, r.currency, a.method, a.confidence, a.status,
                 a.explanation, a.journal_id AS journalId
-         FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN remittances r ON r.id = l.remittance_id
+         FROM remittances r CROSS JOIN remittance_lines l ON l.remittance_id = r.id CROSS JOIN applications a ON a.line_id = l.id
          JOIN invoices i ON i.id = a.invoice_id
          WHERE (@company IS NULL OR r.company = @company)`,
     order: 'r.payment_date, r.id, l.line_no, a.id',
@@ -43,7 +46,7 @@ const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
     select: `SELECT d.id AS deductionId, l.id AS lineId, r.company, r.payer, r.payment_ref AS paymentRef, r.payment_date AS paymentDate,
                 l.line_no AS lineNo, l.reference AS lineRef, i.number AS invoiceNumber, d.amount_minor AS amountMinor, r.currency,
                 d.reason_code AS reasonCode, d.reason_raw AS reasonRaw, d.status, d.journal_id AS journalId
-         FROM deductions d JOIN remittance_lines l ON l.id = d.line_id JOIN remittances r ON r.id = l.remittance_id
+         FROM remittances r CROSS JOIN remittance_lines l ON l.remittance_id = r.id CROSS JOIN deductions d ON d.line_id = l.id
          LEFT JOIN invoices i ON i.id = d.invoice_id
          WHERE (@company IS NULL OR r.company = @company)`,
     order: 'r.payment_date, r.id, l.line_no, d.id',
