@@ -4,6 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import type { Context } from './context.js';
+import { EXAMPLES } from './examples.js';
 
 type Runner = (ctx: Context) => Promise<number>;
 
@@ -262,5 +263,22 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--name <name>', 'task name (default: the installed one)')
     .action(lazy<[object]>(async () => ({ run: (await import('./commands/schedule.js')).remove })));
 
+  addExamples(program);
   return program;
+}
+
+/** Commands' full paths below the program ("portal add"), leaves only. */
+export function leafCommands(program: Command): Array<{ path: string; command: Command }> {
+  const walk = (command: Command, prefix: string[]): Array<{ path: string; command: Command }> =>
+    command.commands.length === 0
+      ? [{ path: prefix.join(' '), command }]
+      : command.commands.flatMap((child) => walk(child, [...prefix, child.name()]));
+  return program.commands.flatMap((child) => walk(child, [child.name()]));
+}
+
+function addExamples(program: Command): void {
+  for (const { path, command } of leafCommands(program)) {
+    const lines = EXAMPLES[path];
+    if (lines) command.addHelpText('after', `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
+  }
 }
