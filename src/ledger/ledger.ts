@@ -13,6 +13,7 @@ import type { Diagnostic, DocumentStatus } from '../domain/document.js';
 import type { JournalLine, PostableRemittance } from '../domain/journal.js';
 import type { Remittance } from '../domain/remittance.js';
 import type {
+  AddedCounts,
   ApplicationRecord,
   AuditEntry,
   BatchKind,
@@ -29,6 +30,7 @@ import type {
   InvoiceRecord,
   JournalRecord,
   LedgerCounts,
+  LedgerMark,
   LineRecord,
   LineStatus,
   ListingKind,
@@ -195,6 +197,10 @@ export interface ReportStore {
   /** What was added since a run started, for its notification. */
   since(startedAt: string): Promise<RunFacts>;
   counts(company?: string): Promise<LedgerCounts>;
+  /** The largest id of each table now: one look-up each, whatever the size of the ledger. */
+  mark(): Promise<LedgerMark>;
+  /** What was written after `mark`, read by id from it (the new rows only). */
+  addedAfter(mark: LedgerMark): Promise<AddedCounts>;
   /** What arrived since a time, by source and payer. */
   intake(since: string, company?: string): Promise<IntakeRow[]>;
   /** Lines and payments by the day they arrived, from `fromDay` on, and how many were applied without a person. */

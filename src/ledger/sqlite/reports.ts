@@ -1,7 +1,7 @@
 /** Read-only queries behind `remit report`, status and summaries. Amounts stay in minor units here. */
 import type { Minor } from '../../core/money.js';
 import type { ReportStore } from '../ledger.js';
-import type { DailyApplication, DeductionAging, IntakeRow, LedgerCounts, ListingKind, Listings, RunFacts, WorkQueueFigures } from '../records.js';
+import type { AddedCounts, DailyApplication, DeductionAging, IntakeRow, LedgerCounts, LedgerMark, ListingKind, Listings, RunFacts, WorkQueueFigures } from '../records.js';
 import type { Scope } from './connection.js';
 import { runFacts } from './run-facts.js';
 import { dailyApplication, deductionAging, intake, workQueue } from './morning.js';
@@ -168,6 +168,27 @@ export class SqliteReports implements ReportStore {
         company,
       ),
       failedDocuments: one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND dismissed_at IS NULL AND (@company IS NULL OR company = @company)`),
+    };
+  }
+
+  async mark(): Promise<LedgerMark> {
+    await this.s.ready();
+    const max = (table: string): number => (this.s.conn.statement(`SELECT COALESCE(MAX(id), 0) FROM ${table}`).pluck().get() as number);
+    return { documents: max('documents'), remittances: max('remittances'), lines: max('remittance_lines'), applications: max('applications'), deductions: max('deductions') };
+  }
+
+  async addedAfter(mark: LedgerMark): Promise<AddedCounts> {
+    await this.s.ready();
+    const { conn } = this.s;
+    const count = (table: string, after: number): number => conn.statement(`SELECT COUNT(*) FROM ${table} WHERE id > ?`).pluck().get(after) as number;
+    const applied = conn.statement(`SELECT COUNT(*) AS n, COALESCE(SUM(cash_minor), 0) AS minor FROM applications WHERE id > ? AND status = 'applied'`).get(mark.applications) as { n: number; minor: number };
+    return {
+      documents: count('documents', mark.documents),
+      payments: count('remittances', mark.remittances),
+      lines: count('remittance_lines', mark.lines),
+      applied: applied.n,
+      appliedMinor: applied.minor,
+      deductions: count('deductions', mark.deductions),
     };
   }
 

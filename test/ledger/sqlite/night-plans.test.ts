@@ -1,11 +1,11 @@
 /**
  * The night's statements on a ledger with history: every statement a night runs (each
  * payer's import, the open-invoice snapshot, match, export-gl, `remit status`, the run's
- * notification summary and morning report) is checked with EXPLAIN QUERY PLAN on a ledger
- * seeded with history, and none may read a table of history (invoices, applications,
- * remittance lines, payments, deductions, documents...) start to end, even once: a night
- * must cost what is new, not what the ledger holds. And the long report listings stream in
- * their order instead of sorting every row before the first.
+ * notification summary, morning report and what it added) is checked with EXPLAIN QUERY
+ * PLAN on a ledger seeded with history, and none may read a table of history (invoices,
+ * applications, remittance lines, payments, deductions, documents...) start to end, even
+ * once: a night must cost what is new, not what the ledger holds. And the long report
+ * listings stream in their order instead of sorting every row before the first.
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,10 @@ beforeAll(async () => {
   const counter = countStatements();
   ({ executions, stop } = counter);
   const startedAt = NIGHT_CLOCK.now().toISOString();
+  // What `remit run` counts around its steps.
+  const mark = await ws.ctx.ledger.reports.mark();
   const outcome = await runNight(ws, night);
+  expect((await ws.ctx.ledger.reports.addedAfter(mark)).lines).toBe(night.lines);
   expect(outcome.imported).toBe(night.payerFiles.length);
   expect(outcome.matched.tally.applied).toBeGreaterThan(night.payingLines * 0.9);
   expect(outcome.exported.kind).toBe('written');
