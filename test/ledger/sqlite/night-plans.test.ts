@@ -27,6 +27,7 @@ const OUTSTANDING = new Map([
   ['lines_new', 'lines not decided yet'],
   ['remittances_needing_review', 'payments flagged for a person'],
   ['remittances_unmatched', 'payments not matched yet'],
+  ['batches_unfinished', 'batches not finished (an interrupted import)'],
   ['applications_unposted', 'applications no journal has posted'],
   ['deductions_unposted', 'deductions no journal has posted'],
   ['deductions_open', 'deductions not resolved'],
@@ -34,8 +35,16 @@ const OUTSTANDING = new Map([
   ['invoices_open', 'the open invoices'],
 ]);
 
+/**
+ * Known reads of history, left to their owners and listed so they stay seen: the bank
+ * figures of `remit status` (whether each payment of the ledger has its cash) judge every
+ * payment, one subquery each.
+ */
+const KNOWN = [/^SELECT COUNT\(\*\) AS total, COALESCE\(SUM\(\(SELECT COALESCE\(SUM\(CASE c\.status WHEN 'reconciled'/];
+
 /** What is wrong with one step of a plan, if anything: a read of history start to end. */
 function historyRead(sql: string, detail: string): string | undefined {
+  if (KNOWN.some((known) => known.test(sql.trim()))) return undefined;
   if (/AUTOMATIC/.test(detail)) return 'an index built for the statement';
   const index = /USING (?:COVERING )?INDEX (\w+)/.exec(detail)?.[1];
   const table = scannedTable(sql, detail);
