@@ -162,7 +162,7 @@ export function assertBalanced(entry: PostingEntry): void {
   }
   if (debit !== credit) {
     throw new UnbalancedJournalError(
-      `payment ${entry.paymentRef} (${entry.payer}) entry ${entry.documentNo} does not balance: debits ${displayMinor(debit)}, credits ${displayMinor(credit)}`,
+      `payment ${entry.paymentRef} (${entry.payer}) does not balance (entry ${entry.documentNo}): debits ${displayMinor(debit)}, credits ${displayMinor(credit)}`,
     );
   }
 }

@@ -53,7 +53,12 @@ describe('matching passes through the ledger', () => {
     expect(apps).toEqual([]);
   });
 
-  it('exports a balanced journal with the write-off on its own account', () => {
+  it('holds the payment back while its line waits for a person, then exports a balanced journal with the write-off on its own account', () => {
+    const held = remit(['export-gl', '--out', join(home, 'j.csv')], { home });
+    expect(held.code).toBe(0);
+    expect(held.stderr).toMatch(/held back: payment P-77 \(AMZ\) has line 3 awaiting review/);
+    const line = parseCsv(remit(['report', 'exceptions', '--format', 'csv'], { home }).stdout).find((e) => e['line_no'] === '3')!;
+    expect(remit(['apply', line['line_id']!, 'INV-900004'], { home }).code).toBe(0);
     expect(remit(['export-gl', '--out', join(home, 'j.csv')], { home }).code).toBe(0);
     const rows = parseCsv(readFileSync(join(home, 'j.csv'), 'utf8'));
     const cents = (t: string | undefined) => (t ? Math.round(Number(t) * 100) : 0);

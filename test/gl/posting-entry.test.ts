@@ -66,6 +66,6 @@ describe('posting entries', () => {
   it('refuses to build an entry that does not balance', () => {
     const broken = p1();
     broken.applications[0]!.cashMinor -= 1;
-    expect(() => buildPostingEntry(broken, context())).toThrow(/RM101 does not balance: debits 1,600.00, credits 1,599.99/);
+    expect(() => buildPostingEntry(broken, context())).toThrow(/ACH0001 \(AMZ\) does not balance \(entry RM101\): debits 1,600.00, credits 1,599.99/);
   });
 });
