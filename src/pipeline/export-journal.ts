@@ -82,7 +82,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   const { ledger } = ctx;
 
   const recovered = await finishRecorded(ledger);
-  removeStaleTemps([ctx.paths.exports, ...(request.out !== undefined ? [dirname(resolve(request.out))] : [])]);
+  removeStaleTemps([ctx.paths.exports], request.out !== undefined ? [resolve(request.out)] : []);
   const headers = (await ledger.journals.postableHeaders(company)).filter((h) => request.payer === undefined || h.payer === request.payer);
   if (headers.length === 0) return { kind: 'nothing', held: [], recovered };
   const id = await ledger.journals.nextId();
