@@ -58,6 +58,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--dry-run', 'read and report; write nothing (no inbox copy, no ledger)')
     .option('--new-payer', 'the --payer code is new on purpose (no open-invoice file or remit.yaml knows it yet)')
     .option('--retry-failed', 'read again every failed document already in inbox/ (after a change to remit.yaml)')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(() => import('./commands/import.js'), true));
 
@@ -92,6 +93,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .description('load an open-item (aging) export, CSV or XLSX, as a new snapshot')
     .argument('<file>', 'the ERP export')
     .option('--company <code>', 'company the invoices belong to')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string, object]>(() => import('./commands/invoices-import.js'), true));
 
@@ -105,7 +107,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('report')
-    .description('applications | exceptions | deductions | documents | batches | journals | rules | morning')
+    .description('applications | exceptions | deductions | documents | batches | journals | rules | morning | cash')
     .argument('<kind>', 'which report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--json', 'same as --format json')
@@ -114,6 +116,25 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--html <file>', 'morning: write the morning report as one HTML page')
     .option('--open', 'morning: open the page in your browser (on a terminal)')
     .action(lazy<[string, object]>(() => import('./commands/report.js')));
+
+  const bank = program.command('bank').description('bank statements: what the bank says arrived');
+  bank
+    .command('import')
+    .description('import bank statements (BAI2, camt.052/053/054, MT940/942, OFX; the format found from the content)')
+    .argument('<files...>', 'statement files')
+    .option('--company <code>', 'company whose account the statements are of')
+    .option('--strict', 'refuse a file whose control totals or balances are off (default: import it with diagnostics)')
+    .option('--dry-run', 'read and report; write nothing')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[string[], object]>(async () => ({ run: (await import('./commands/bank.js')).importStatements }), true));
+
+  program
+    .command('reconcile')
+    .description('pair bank credits with remittances (and returns, fees, credits with no remittance)')
+    .option('--company <code>', 'only this company')
+    .option('--dry-run', 'show the decisions, write nothing')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[object]>(() => import('./commands/reconcile.js'), true));
 
   program
     .command('review')
@@ -145,8 +166,8 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('explain')
-    .description('what remit decided for a line and every candidate it weighed')
-    .argument('<line>', 'remittance line id')
+    .description('what remit decided for a line (and every candidate it weighed) or for a bank entry')
+    .argument('<line>', 'remittance line id, PAYMENT:LINE, an invoice number, or a bank entry reference (entry:<id>)')
     .option('--json', 'JSON on stdout')
     .action(lazy<[string, object]>(() => import('./commands/explain.js')));
 

@@ -38,6 +38,8 @@ export interface PayerSettings {
   reasonCodes: Record<string, string>;
   /** Ids or names the payer uses for itself in EDI (N1*PR, NAD+PR). */
   ids: string[];
+  /** Names the payer's bank writes for it on statements (`WAL-MART STORES`), learned when a person confirms. */
+  bankNames: string[];
   adxSign?: 'negative-kept' | 'positive-kept';
   /** Checked at load (see parsers/pdf/template.ts). */
   pdfTemplate?: PdfTemplate;
@@ -80,7 +82,23 @@ export interface Config {
     exportGl: boolean;
   };
   logs: { retentionDays: number };
+  /** Bank statements and reconciliation (`bank:`). */
+  bank: BankSettings;
   notify: NotifySettings;
+}
+
+export interface BankSettings {
+  /** A folder `remit run` imports statements from before it matches. */
+  inbox?: string;
+  /** A credit may come this many days after a remittance's payment date (and it is late after). */
+  windowDays: number;
+  earlyDays: number;
+  /** The most a bank may keep from a wire as its fee. */
+  feeToleranceMinor: number;
+  /** The deepest cheque deposit paired by its sum. */
+  maxDepositItems: number;
+  /** Companies whose match applies only remittances whose cash arrived (matching.require_cash). */
+  requireCash: string[];
 }
 
 export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];

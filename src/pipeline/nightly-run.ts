@@ -13,6 +13,7 @@ import { exportJournal, type ExportOutcome } from './export-journal.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { fetchPortals, type FetchOutcome, type FetchServices } from './fetch-portals.js';
 import { match, type MatchOutcome } from './match.js';
+import { bankInboxStep, type BankInboxOutcome } from './bank-inbox.js';
 import { notifyRun, runReport } from './notify-run.js';
 import { morningReport } from './morning-report.js';
 import { morningPage } from '../pages/morning-page.js';
@@ -27,6 +28,7 @@ export interface NightlyRequest {
 
 export type NightlyStep =
   | { kind: 'fetch'; outcome: FetchOutcome }
+  | { kind: 'bank'; outcome: BankInboxOutcome }
   | { kind: 'match'; outcome: MatchOutcome }
   | { kind: 'export'; outcome: ExportOutcome }
   | { kind: 'notify'; results: ChannelResult[] };
@@ -66,6 +68,9 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     ...(sinceFor ? { sinceFor } : {}),
   });
   onStep({ kind: 'fetch', outcome: fetched });
+  // Statements from bank.inbox, reconciled before match (matching.require_cash needs the night's cash).
+  const bank = await bankInboxStep(ctx, request.company);
+  if (bank) onStep({ kind: 'bank', outcome: bank });
   const matched = await match(ctx, { ...(request.company ? { company: request.company } : {}) });
   onStep({ kind: 'match', outcome: matched });
   const runId = fetched.runId ?? startedAt.replace(/[-:]/g, '').replace(/\..*/, '');
@@ -90,7 +95,8 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     new: added,
     totals: after,
     journal: journal ?? null,
-    exitCode: fetched.failed ? 1 : 0,
+    bank: bank ? { folder: bank.folder, files: bank.files.map((f) => ({ file: f.file, status: f.status })), reconciled: bank.reconciled?.tally ?? null, message: bank.message ?? null } : null,
+    exitCode: fetched.failed || bank?.failed ? 1 : 0,
   };
   const facts = await ledger.reports.since(startedAt);
   const runDir = join(ctx.paths.runs, runId);
