@@ -67,5 +67,5 @@ describe('matching passes through the ledger', () => {
     expect(remit(['export-gl', '--out', join(home, 'j2.csv')], { home }).code).toBe(0);
     const late = parseCsv(readFileSync(join(home, 'j2.csv'), 'utf8'));
     expect(late.map((r) => [r['account'], r['debit'], r['credit'], r['invoice']])).toEqual([['1090', '77.77', '', ''], ['1200', '', '77.77', 'INV-900004']]);
-  });
+  }, 60_000);
 });
