@@ -4,9 +4,7 @@
  * `placed`) and each file it writes (target path, sha256, and for the ERP formats the bytes
  * themselves, gzip'd, so an unfinished or re-exported journal is written again byte-identical
  * whatever remit.yaml says by then). The generic journal is rewritten from journal_lines, which
- * now carry the entry's document number, company and customer. A line still awaiting review
- * when its payment is exported is not posted: its unapplied cash is held (held_minor, in the
- * journal held_journal_id) and posted by the first export after it is decided.
+ * now carry the entry's document number, company and customer.
  */
 export const name = '018-journal-files';
 
@@ -17,9 +15,6 @@ ALTER TABLE journals ADD COLUMN sha256 TEXT;
 ALTER TABLE journal_lines ADD COLUMN document_no TEXT;
 ALTER TABLE journal_lines ADD COLUMN company TEXT;
 ALTER TABLE journal_lines ADD COLUMN customer TEXT;
-ALTER TABLE remittance_lines ADD COLUMN held_minor INTEGER;
-ALTER TABLE remittance_lines ADD COLUMN held_journal_id INTEGER REFERENCES journals(id);
-CREATE INDEX remittance_lines_held ON remittance_lines(remittance_id) WHERE held_journal_id IS NOT NULL;
 CREATE TABLE journal_files (
   journal_id INTEGER NOT NULL REFERENCES journals(id),
   seq INTEGER NOT NULL,
