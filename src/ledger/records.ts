@@ -400,6 +400,18 @@ export interface LedgerCounts {
   failedDocuments: number;
 }
 
+/** Where each table of the ledger ended at a moment (its largest id): what is added after it is new. */
+export interface LedgerMark {
+  documents: number;
+  remittances: number;
+  lines: number;
+  applications: number;
+  deductions: number;
+}
+
+/** The rows written after a mark, counted as LedgerCounts counts the whole ledger. */
+export type AddedCounts = Pick<LedgerCounts, 'documents' | 'payments' | 'lines' | 'applied' | 'appliedMinor' | 'deductions'>;
+
 /** What was added since a run started, for its notification. */
 export interface RunFacts {
   documentsImported: number;
