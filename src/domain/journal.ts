@@ -19,9 +19,14 @@ export interface PostableRemittance {
     reference: string;
     paidMinor: Minor;
     unappliedMinor: Minor;
-    /** `review` while a person has still to decide: posted as unapplied cash of the customer until then. */
+    /** `review` while a person has still to decide: its unapplied cash is then held, not posted. */
     status: string;
   }>;
+  /**
+   * For a payment already exported: its lines that were held (awaiting review) at that export
+   * and are decided now, with the cash held then, which this entry posts.
+   */
+  released?: Array<{ lineNo: number; reference: string; heldMinor: Minor }>;
   applications: Array<{
     id: number;
     lineNo: number;

@@ -2,8 +2,9 @@
  * Build the posting entry of one remittance (see posting.ts). A payment not exported before:
  *   Dr clearing (cash received)            Cr receivable, per invoice settled (customer, invoice)
  *   Dr discount / write-off / deductions   Cr unapplied cash of the customer (lines not applied)
- * A payment with a line still awaiting review is not posted at all (`awaitingReview`): its
- * cash is not yet unapplied cash, it is undecided; the export holds it until review is done.
+ * A line still awaiting review is not posted: its cash is undecided, not unapplied cash, so
+ * the clearing debit leaves it out and it stays in the bank clearing account until the line
+ * is decided; the first export after that posts it (`released`) with what was decided.
  * A payment already exported posts only what changed since (applications made later,
  * reversals, deductions coded later) against the customer's unapplied cash. Every entry is
  * dated on the posting date, never in a closed period, and balances to the cent.
@@ -44,6 +45,8 @@ export function documentNumber(remittance: PostableRemittance, prefix = DEFAULT_
   if (firstApplication !== undefined) return `${prefix}${remittance.id}-A${firstApplication}`;
   const firstDeduction = minId(remittance.deductions.map((d) => d.id));
   if (firstDeduction !== undefined) return `${prefix}${remittance.id}-D${firstDeduction}`;
+  const firstReleased = minId((remittance.released ?? []).map((r) => r.lineNo));
+  if (firstReleased !== undefined) return `${prefix}${remittance.id}-L${firstReleased}`;
   throw new RemitError('gl-empty', `payment ${remittance.paymentRef} (${remittance.payer}) is marked as changed since its export but posts nothing`, {
     hint: 'this is a bug in remit or a damaged ledger: report it',
   });
@@ -66,21 +69,16 @@ export function netOfUndone(remittance: PostableRemittance): PostableRemittance 
   };
 }
 
-/** The lines of a payment not exported yet that still wait for a person (a late entry never has any: its lines were posted). */
-export function awaitingReview(remittance: PostableRemittance): Array<{ lineNo: number; reference: string }> {
-  if (remittance.late) return [];
-  return remittance.lines.filter((l) => l.status === 'review').map((l) => ({ lineNo: l.lineNo, reference: l.reference }));
+/** The lines of a payment not exported yet whose cash is held because they still wait for a person (none for a late entry). */
+export function awaitingReview(remittance: PostableRemittance): Array<{ lineNo: number; reference: string; heldMinor: number }> {
+  if (remittance.late === true) return [];
+  return remittance.lines.filter((l) => l.status === 'review' && l.unappliedMinor !== 0).map((l) => ({ lineNo: l.lineNo, reference: l.reference, heldMinor: l.unappliedMinor }));
 }
 
-/** The balanced posting entry of one remittance. Throws when it does not balance, the date is closed or a line awaits review. */
+/** The balanced posting entry of one remittance. Throws when it does not balance or the date is closed. */
 export function buildPostingEntry(remittance: PostableRemittance, context: PostingContext): PostingEntry {
   checkPostingDate(context.postingDate, context.closedThrough);
-  const waiting = awaitingReview(remittance);
-  if (waiting.length > 0) {
-    throw new RemitError('gl-review', `payment ${remittance.paymentRef} (${remittance.payer}) has ${waiting.length} line(s) awaiting review (line ${waiting[0]!.lineNo}); it is not posted until they are decided`, {
-      hint: 'run remit review, then export again',
-    });
-  }
+  const heldMinor = remittance.late === true ? 0 : remittance.lines.filter((l) => l.status === 'review').reduce((sum, l) => sum + l.unappliedMinor, 0);
   const customer = erpCustomer(remittance.payer, context.customers);
   const late = remittance.late === true;
   const lines: PostingLine[] = [];
@@ -104,11 +102,17 @@ export function buildPostingEntry(remittance: PostableRemittance, context: Posti
   }));
   const unapplied: PostedUnapplied[] = late
     ? []
-    : remittance.lines.filter((l) => l.unappliedMinor !== 0).map((l) => ({
+    : remittance.lines.filter((l) => l.unappliedMinor !== 0 && l.status !== 'review').map((l) => ({
         lineNo: l.lineNo, reference: l.reference, amountMinor: l.unappliedMinor,
       }));
 
-  if (!late) post('clearing', remittance.totalMinor, 'debit', null, `cash received: ${remittance.paymentRef} from ${remittance.payer}`, false);
+  if (!late) {
+    post('clearing', remittance.totalMinor - heldMinor, 'debit', null, heldMinor === 0 ? `cash received: ${remittance.paymentRef} from ${remittance.payer}`
+      : `cash received: ${remittance.paymentRef} from ${remittance.payer}, less ${displayMinor(heldMinor)} held for review`, false);
+  }
+  for (const r of late ? (remittance.released ?? []) : []) {
+    post('clearing', r.heldMinor, 'debit', null, `cash of line ${r.lineNo} "${r.reference}" held for review at export, now decided`, false);
+  }
   for (const s of settlements) {
     const settled = s.cashMinor + s.discountMinor + s.deductionMinor + s.writeOffMinor;
     const reversal = isReversal(s.reversesId, settled);
@@ -146,7 +150,7 @@ export function buildPostingEntry(remittance: PostableRemittance, context: Posti
     postingDate: context.postingDate, paymentDate: remittance.paymentDate, paymentRef: remittance.paymentRef,
     payer: remittance.payer, customer, currency: remittance.currency,
     memo: late ? `changes to payment ${remittance.paymentRef} from ${remittance.payer} after export` : `payment ${remittance.paymentRef} from ${remittance.payer}`,
-    lines, cashMinor: late ? 0 : remittance.totalMinor, settlements, deductions, unapplied,
+    lines, cashMinor: late ? 0 : remittance.totalMinor - heldMinor, settlements, deductions, unapplied,
   };
   assertBalanced(entry);
   return entry;
@@ -162,7 +166,7 @@ export function assertBalanced(entry: PostingEntry): void {
   }
   if (debit !== credit) {
     throw new UnbalancedJournalError(
-      `payment ${entry.paymentRef} (${entry.payer}) entry ${entry.documentNo} does not balance: debits ${displayMinor(debit)}, credits ${displayMinor(credit)}`,
+      `payment ${entry.paymentRef} (${entry.payer}) does not balance (entry ${entry.documentNo}): debits ${displayMinor(debit)}, credits ${displayMinor(credit)}`,
     );
   }
 }

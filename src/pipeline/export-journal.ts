@@ -11,7 +11,8 @@
  * Killed before 2, nothing happened (the next export removes the temporary files); after 2,
  * the next export (or --recover) writes the files again from the ledger, byte-identical,
  * before anything new: a journal is never exported twice, and no file at --out is unknown to
- * the ledger. A payment with a line awaiting review is held back until it is decided.
+ * the ledger. A line awaiting review is not posted: its cash stays in bank clearing until the
+ * line is decided, and the first export after that posts it.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,19 +38,20 @@ export interface JournalTotals {
   creditMinor: number;
 }
 
-/** A payment not posted because a line of it waits for a person. */
-export interface HeldPayment {
+/** A line whose cash is not posted (it stays in bank clearing) because it waits for a person; the first export after it is decided posts it. */
+export interface HeldLine {
   payer: string;
   paymentRef: string;
   lineNo: number;
+  amountMinor: number;
 }
 
 export type ExportOutcome =
-  | { kind: 'nothing'; held: HeldPayment[]; recovered: FinishedJournal[] }
+  | { kind: 'nothing'; held: HeldLine[]; recovered: FinishedJournal[] }
   | {
       kind: 'written'; journalId: number; format: FormatName; postingDate: string;
       /** The first file (the one at --out). */
-      file: string; files: string[]; payments: number; totals: JournalTotals; held: HeldPayment[]; recovered: FinishedJournal[];
+      file: string; files: string[]; payments: number; totals: JournalTotals; held: HeldLine[]; recovered: FinishedJournal[];
     };
 
 export interface ExportRequest {
@@ -82,7 +84,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   const { ledger } = ctx;
 
   const recovered = await finishRecorded(ledger);
-  removeStaleTemps([ctx.paths.exports, ...(request.out !== undefined ? [dirname(resolve(request.out))] : [])]);
+  removeStaleTemps([ctx.paths.exports], request.out !== undefined ? [resolve(request.out)] : []);
   const headers = (await ledger.journals.postableHeaders(company)).filter((h) => request.payer === undefined || h.payer === request.payer);
   if (headers.length === 0) return { kind: 'nothing', held: [], recovered };
   const id = await ledger.journals.nextId();
@@ -91,7 +93,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
 
   const accounts = postingAccountsFor(settings.gl, gl, format.name === 'generic' ? undefined : format.name);
   const posting: PostingContext = { company, postingDate, closedThrough: gl.closedThrough, documentPrefix: gl.documentPrefix, customers: gl.customers, accounts };
-  const held: HeldPayment[] = [];
+  const held: HeldLine[] = [];
   const staged: StagedFile[] = [];
   let placedFiles: string[] = [];
   const totals: JournalTotals = { lines: 0, debitMinor: 0, creditMinor: 0 };
@@ -107,13 +109,9 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
       const entries: PostingEntry[] = [];
       for (const header of headers) {
         const remittance = await tx.journals.postable(header);
-        const waiting = awaitingReview(remittance);
-        if (waiting.length > 0) {
-          held.push({ payer: remittance.payer, paymentRef: remittance.paymentRef, lineNo: waiting[0]!.lineNo });
-          continue;
-        }
+        for (const w of awaitingReview(remittance)) held.push({ payer: remittance.payer, paymentRef: remittance.paymentRef, lineNo: w.lineNo, amountMinor: w.heldMinor });
         const net = netOfUndone(remittance);
-        if (remittance.late && net.applications.length === 0 && net.deductions.length === 0) {
+        if (remittance.late && net.applications.length === 0 && net.deductions.length === 0 && !remittance.released?.length) {
           // Applied and undone since the last export: nothing to post, but both are accounted for.
           await tx.journals.post(id, [], remittance);
           continue;

@@ -9,7 +9,7 @@
  * killed export leaves at most those, and the next export removes them.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { RemitError } from '../core/errors.js';
 import { genericCsvHeader, genericCsvRows } from '../gl/generic-writer.js';
@@ -41,16 +41,22 @@ export function targetPaths(out: string, suffixes: readonly string[]): string[] 
   return suffixes.map((suffix) => (suffix.startsWith('.') ? out : `${stem}${suffix}`));
 }
 
-/** Remove the temporary files a killed export left in these folders; how many. */
-export function removeStaleTemps(folders: Iterable<string>): number {
+/**
+ * Remove the temporary files a killed export left in these folders; how many. Beside each of
+ * `targets`, also what an older remit named its temporary file (`.<name>.<8 hex>.tmp`).
+ */
+export function removeStaleTemps(folders: Iterable<string>, targets: readonly string[] = []): number {
+  const doomed = (folder: string, keep: (name: string) => boolean): number => {
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) return 0;
+    const names = readdirSync(folder).filter(keep);
+    for (const name of names) rmSync(join(folder, name), { force: true });
+    return names.length;
+  };
   let removed = 0;
-  for (const folder of new Set(folders)) {
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) continue;
-    for (const name of readdirSync(folder)) {
-      if (!TEMP.test(name)) continue;
-      rmSync(`${folder}/${name}`, { force: true });
-      removed += 1;
-    }
+  for (const folder of new Set(folders)) removed += doomed(folder, (name) => TEMP.test(name));
+  for (const target of targets) {
+    const older = `.${basename(target)}.`;
+    removed += doomed(dirname(target), (name) => TEMP.test(name) || (name.startsWith(older) && /^[0-9a-f]{8}\.tmp$/.test(name.slice(older.length))));
   }
   return removed;
 }

@@ -53,11 +53,19 @@ describe('matching passes through the ledger', () => {
     expect(apps).toEqual([]);
   });
 
-  it('exports a balanced journal with the write-off on its own account', () => {
-    expect(remit(['export-gl', '--out', join(home, 'j.csv')], { home }).code).toBe(0);
+  it('exports a balanced journal with the write-off on its own account, holding the line that waits for a person until it is decided', () => {
+    const first = remit(['export-gl', '--out', join(home, 'j.csv')], { home });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/held for review: payment P-77 \(AMZ\) line 3, 77\.77 stays in bank clearing/);
     const rows = parseCsv(readFileSync(join(home, 'j.csv'), 'utf8'));
     const cents = (t: string | undefined) => (t ? Math.round(Number(t) * 100) : 0);
     expect(rows.reduce((s, r) => s + cents(r['debit']), 0)).toBe(rows.reduce((s, r) => s + cents(r['credit']), 0));
     expect(rows.find((r) => r['account'] === '6990')).toMatchObject({ debit: '0.03' });
-  });
+    expect(rows.find((r) => r['account'] === '1090')).toMatchObject({ debit: '170.00' });
+    const line = parseCsv(remit(['report', 'exceptions', '--format', 'csv'], { home }).stdout).find((e) => e['line_no'] === '3')!;
+    expect(remit(['apply', line['line_id']!, 'INV-900004'], { home }).code).toBe(0);
+    expect(remit(['export-gl', '--out', join(home, 'j2.csv')], { home }).code).toBe(0);
+    const late = parseCsv(readFileSync(join(home, 'j2.csv'), 'utf8'));
+    expect(late.map((r) => [r['account'], r['debit'], r['credit'], r['invoice']])).toEqual([['1090', '77.77', '', ''], ['1200', '', '77.77', 'INV-900004']]);
+  }, 60_000);
 });

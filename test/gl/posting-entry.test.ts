@@ -16,11 +16,22 @@ describe('posting entries', () => {
     expect(entry.lines.find((l) => l.role === 'discount')).toMatchObject({ invoice: 'INV-101240', debitMinor: 2000, memo: 'discount taken on INV-101240' });
   });
 
-  it('does not post a payment with a line still awaiting review as unapplied cash: it refuses, naming the line', () => {
-    expect(awaitingReview(p1InReview())).toEqual([{ lineNo: 5, reference: 'PO 7781' }]);
+  it('does not post a line still awaiting review as unapplied cash: its cash stays in clearing until it is decided, then is posted', () => {
+    expect(awaitingReview(p1InReview())).toEqual([{ lineNo: 5, reference: 'PO 7781', heldMinor: 2500 }]);
     expect(awaitingReview(p1())).toEqual([]);
-    expect(() => buildPostingEntry(p1InReview(), context())).toThrow(/ACH0001 \(AMZ\) has 1 line\(s\) awaiting review \(line 5\)/);
+    const entry = buildPostingEntry(p1InReview(), context());
+    expect(netMinor(entry.lines)).toBe(0);
+    expect(entry.cashMinor).toBe(150000 - 2500);
+    expect(entry.lines.find((l) => l.role === 'clearing')).toMatchObject({ debitMinor: 147500, memo: 'cash received: ACH0001 from AMZ, less 25.00 held for review' });
+    expect(entry.lines.some((l) => l.memo.includes('PO 7781'))).toBe(false);
     expect(buildPostingEntry(p1(), context()).lines.find((l) => l.memo === 'unapplied cash: line 5 "PO 7781"')).toMatchObject({ role: 'unapplied', creditMinor: 2500, customer: { id: 'C0001' } });
+    // Decided after the export (kept as unapplied cash): the held cash is posted on the posting date, with its customer.
+    const released = buildPostingEntry({ ...p1(), late: true, applications: [], deductions: [], lines: [], released: [{ lineNo: 5, reference: 'PO 7781', heldMinor: 2500 }] }, context({ postingDate: '2026-10-06' }));
+    expect(released).toMatchObject({ documentNo: 'RM101-L5', kind: 'late', postingDate: '2026-10-06' });
+    expect(released.lines.map((l) => [l.role, l.debitMinor, l.creditMinor, l.customer?.id ?? null, l.memo])).toEqual([
+      ['clearing', 2500, 0, null, 'cash of line 5 "PO 7781" held for review at export, now decided'],
+      ['unapplied', 0, 2500, 'C0001', 'moved to unapplied cash'],
+    ]);
   });
 
   it('dates a late entry on the posting date and says what happened, not the original memo', () => {
@@ -66,6 +77,6 @@ describe('posting entries', () => {
   it('refuses to build an entry that does not balance', () => {
     const broken = p1();
     broken.applications[0]!.cashMinor -= 1;
-    expect(() => buildPostingEntry(broken, context())).toThrow(/RM101 does not balance: debits 1,600.00, credits 1,599.99/);
+    expect(() => buildPostingEntry(broken, context())).toThrow(/ACH0001 \(AMZ\) does not balance \(entry RM101\): debits 1,600.00, credits 1,599.99/);
   });
 });

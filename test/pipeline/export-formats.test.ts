@@ -81,18 +81,27 @@ describe('export-gl in every format', () => {
     await expect(exportJournal(ws.ctx, { format: 'intacct-journal' })).rejects.toThrow('companies.DEMO.gl.formats.intacct-journal is not set');
   });
 
-  it('holds back a payment with a line awaiting review, and posts it once decided', async () => {
+  it('does not post a line awaiting review: its cash stays in clearing, and the first export after it is decided posts it', async () => {
     ws = await formatsLedger();
-    const waiting = ws.inspect().prepare("SELECT COUNT(DISTINCT remittance_id) FROM remittance_lines WHERE status = 'review'").pluck().get() as number;
-    expect(waiting).toBeGreaterThan(0);
+    const db = ws.inspect();
+    const waiting = db.prepare("SELECT l.id, l.line_no, l.unapplied_minor, r.payment_ref FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id WHERE l.status = 'review' ORDER BY l.id").all() as Array<{ id: number; line_no: number; unapplied_minor: number; payment_ref: string }>;
+    expect(waiting.length).toBeGreaterThan(0);
     const first = await exportJournal(ws.ctx, { format: 'generic' });
-    expect(first.held.length).toBe(waiting);
-    const text = first.kind === 'written' ? readFileSync(first.file, 'utf8') : '';
-    for (const h of first.held) expect(text).not.toContain(h.paymentRef);
+    if (first.kind !== 'written') throw new Error('nothing exported');
+    expect(first.held.map((h) => [h.paymentRef, h.lineNo, h.amountMinor])).toEqual(waiting.map((w) => [w.payment_ref, w.line_no, w.unapplied_minor]));
+    const text = readFileSync(first.file, 'utf8');
     expect(text).not.toMatch(/awaiting review/);
+    for (const w of waiting) expect(text).toContain(`held for review`);
     await decideReview(ws);
-    const second = await exportJournal(ws.ctx, { format: 'generic' });
-    expect(second).toMatchObject({ kind: 'written', payments: waiting, held: [] });
+    const second = await exportJournal(ws.ctx, { format: 'generic', postingDate: '2026-11-04' });
+    if (second.kind !== 'written') throw new Error('the decided lines were not posted');
+    expect(second.held).toEqual([]);
+    const lines = db.prepare('SELECT account, debit_minor, credit_minor, memo, entry_date, customer FROM journal_lines WHERE journal_id = ?').all(second.journalId) as Array<{ account: string; debit_minor: number; credit_minor: number; memo: string; entry_date: string; customer: string | null }>;
+    const cash = lines.filter((l) => l.account === '1090').reduce((sum, l) => sum + l.debit_minor - l.credit_minor, 0);
+    expect(cash).toBe(waiting.reduce((sum, w) => sum + w.unapplied_minor, 0));
+    expect(lines.every((l) => l.entry_date === '2026-11-04')).toBe(true);
+    expect(lines.filter((l) => l.account === '2410').every((l) => l.customer !== null)).toBe(true);
+    expect(await exportJournal(ws.ctx, { format: 'generic' })).toMatchObject({ kind: 'nothing' });
   });
 
   it('an export interrupted after its journal was recorded is finished by the next one, byte-identical, never exported anew', async () => {

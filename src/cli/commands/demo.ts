@@ -76,7 +76,7 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
     say.info(`5. post to the ERP: ${PORTAL_PAYER}'s payments as NetSuite customer payments applied to their invoices (${DEMO_ERP_FORMAT}), the others as the generic journal CSV`);
     const posted = await exportJournal(pipeline, { out: erpOut, format: DEMO_ERP_FORMAT, payer: PORTAL_PAYER });
     const rest = await exportJournal(pipeline, { out });
-    const held = new Set([...posted.held, ...rest.held].map((h) => `${h.payer} ${h.paymentRef}`)).size;
+    const held = posted.held.length + rest.held.length;
     return { importCode, counts: await pipeline.ledger.reports.counts(), erpFiles: posted.kind === 'written' ? posted.files : [], held };
   });
 
@@ -91,7 +91,7 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
   say.info(`  need a person       ${c.exceptions} line(s) with cash not applied (${remit} report exceptions --home ${home})`);
   say.info(`  GL journal          ${out} (generic)`);
   say.info(`  ERP (${DEMO_ERP_FORMAT}) ${erpFiles.join(', ') || 'nothing to post'}: import in NetSuite with Import CSV Records > Customer Payment, then the -journal file as Journal Entry`);
-  if (held) say.info(`  held back           ${held} payment(s) with a line awaiting review: exported once decided`);
+  if (held) say.info(`  held for review     ${held} line(s) awaiting review: their cash stays in bank clearing, posted once decided`);
   say.info(`  journals            ${remit} report journals --home ${home}`);
   say.info(`\nLook around: ${remit} report morning --home ${home}`);
   say.info(`             ${remit} report applications --home ${home}`);

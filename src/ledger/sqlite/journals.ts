@@ -12,7 +12,8 @@ const PAGE = 1000;
 /**
  * The company's matched remittances with something to post, in posting order: those not in
  * a journal yet (remittances_unexported), and those in one that have an application or
- * deduction posted since (the partial indexes of unposted ones); each set found by its own
+ * deduction posted since (the partial indexes of unposted ones), or a line held for review
+ * then and decided since (remittance_lines_held); each set found by its own
  * index, never by reading every payment of the company (`+r.company`: the payments are
  * taken by id from those sets, not by company).
  */
@@ -21,12 +22,15 @@ const POSTABLE_HEADERS = `SELECT id, payer, payment_ref AS paymentRef, payment_d
   WHERE r.id IN (
       SELECT u.id FROM remittances u WHERE u.company = @company AND u.journal_id IS NULL
       UNION SELECT l.remittance_id FROM applications a JOIN remittance_lines l ON l.id = a.line_id WHERE a.journal_id IS NULL AND a.status = 'applied'
-      UNION SELECT l.remittance_id FROM deductions d JOIN remittance_lines l ON l.id = d.line_id WHERE d.journal_id IS NULL)
+      UNION SELECT l.remittance_id FROM deductions d JOIN remittance_lines l ON l.id = d.line_id WHERE d.journal_id IS NULL
+      UNION SELECT h.remittance_id FROM remittance_lines h WHERE h.held_journal_id IS NOT NULL AND h.status <> 'review')
     AND +r.company = @company AND r.matched_at IS NOT NULL
   ORDER BY payment_date, id`;
 
 /** Only a payment's lines with cash left unapplied are read: the others post nothing of their own. */
 const LINES = 'SELECT line_no, reference, paid_minor, unapplied_minor, status FROM remittance_lines WHERE remittance_id = ? AND unapplied_minor <> 0 ORDER BY line_no';
+/** Lines held at the payment's export (awaiting review then) and decided since. */
+const RELEASED = "SELECT line_no, reference, held_minor FROM remittance_lines WHERE remittance_id = ? AND held_journal_id IS NOT NULL AND status <> 'review' ORDER BY line_no";
 const APPLICATIONS = `SELECT a.id, l.line_no, i.number, a.cash_minor, a.discount_minor, a.deduction_minor, a.write_off_minor, a.reverses_id
   FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN invoices i ON i.id = a.invoice_id
   WHERE l.remittance_id = ? AND a.status = 'applied' AND a.journal_id IS NULL ORDER BY l.line_no, a.id`;
@@ -67,6 +71,9 @@ export class SqliteJournals implements JournalStore {
       applications: (conn.statement(APPLICATIONS).raw(true).all(r.id) as Array<[number, number, string, number, number, number, number, number | null]>).map(
         ([id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor, reversesId]) => ({ id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor, reversesId }),
       ),
+      ...(r.late ? {
+        released: (conn.statement(RELEASED).raw(true).all(r.id) as Array<[number, string, number]>).map(([lineNo, reference, heldMinor]) => ({ lineNo, reference, heldMinor })),
+      } : {}),
       deductions: (conn.statement(DEDUCTIONS).raw(true).all(r.id) as Array<[number, number, string | null, number, string, number | null]>).map(([id, lineNo, invoiceNumber, amountMinor, reasonCode, reversesId]) => ({
         id, lineNo, invoiceNumber, amountMinor, reasonCode, reversesId,
       })),
@@ -108,7 +115,13 @@ export class SqliteJournals implements JournalStore {
         line.paymentRef, line.invoice, line.memo, line.documentNo ?? null, line.company ?? null, line.customer ?? null);
     }
     this.insertLines.flush();
-    if (!remittance.late) conn.statement('UPDATE remittances SET journal_id = ? WHERE id = ?').run(id, remittance.id);
+    if (!remittance.late) {
+      conn.statement('UPDATE remittances SET journal_id = ? WHERE id = ?').run(id, remittance.id);
+      // What waits for review is not posted: its cash is held until it is decided.
+      conn.statement("UPDATE remittance_lines SET held_minor = unapplied_minor, held_journal_id = ? WHERE remittance_id = ? AND status = 'review' AND unapplied_minor <> 0").run(id, remittance.id);
+    } else if (remittance.released?.length) {
+      conn.statement("UPDATE remittance_lines SET held_journal_id = NULL, held_minor = NULL WHERE remittance_id = ? AND held_journal_id IS NOT NULL AND status <> 'review'").run(remittance.id);
+    }
     for (const a of remittance.applications) this.markApplications.add(id, a.id);
     this.markApplications.flush();
     const markDeduction = conn.statement('UPDATE deductions SET journal_id = ? WHERE id = ?');

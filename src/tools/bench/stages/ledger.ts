@@ -35,7 +35,7 @@ export const LEDGER_STAGES: Stage[] = [
     project: (run) => ['--home', run.matchHome!, 'export-gl'],
     floor: (run, files) => ['export-gl', ledgerFile(run.matchHome!), `${files}.csv`],
     check: (_run, project, floor) => {
-      const said = /journal J\d+: ([\d,]+) payment\(s\), ([\d,]+) lines/.exec(textOf(project.stderrFile));
+      const said = /journal J\d+(?: \([^)]*\))?: ([\d,]+) payment\(s\), ([\d,]+) lines/.exec(textOf(project.stderrFile));
       if (!said) return 'no journal written';
       const rows = Number(floor?.report['rows'] ?? 0);
       return rows > 0 ? `ok: ${said[2]} journal lines` : `ok: ${said[2]} journal lines (floor selected nothing)`;
