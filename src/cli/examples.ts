@@ -21,6 +21,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'remit report morning --html morning.html --open',
   ],
   'bank import': ['remit bank import statements/BAI2_20241001.bai', 'remit bank import camt053_*.xml --strict', 'remit bank import today.sta --dry-run --json'],
+  'bank confirm': ['remit bank confirm AC24100702364 --payment "WMT|3409698045"', 'remit bank confirm RD24101002656 --payment "TGT|004043020" --payment "TGT|004244035"', 'remit bank confirm AC24100702364 --payer WMT'],
   reconcile: ['remit reconcile --dry-run', 'remit reconcile', 'remit report cash --format csv > cash.csv'],
   review: ['remit review', 'remit review --company ACME'],
   apply: ['remit apply 1207 INV-101240', 'remit apply 1207 INV-101240 --amount 125.50'],

@@ -64,7 +64,8 @@ export function reconcile(input: ReconcileInput): EntryDecision[] {
   };
   const open = (entry: EntryToReconcile) => input.remittances.filter((r) => r.currency === entry.currency && isOpen(r) && inWindow(entry, r));
 
-  const todo = input.entries.filter((e) => !e.decision || e.decision.status === 'unidentified');
+  // A decision a person made (method manual...) is never redone.
+  const todo = input.entries.filter((e) => !e.decision || (e.decision.status === 'unidentified' && !e.decision.method.startsWith('manual')));
   const credits: Work[] = [];
   const returns: Work[] = [];
   for (const entry of todo) {
