@@ -3,21 +3,17 @@
  * kept with its own account and currency, and a credit is paired only with a remittance of
  * its own currency: the same amount and reference in EUR does not pay a USD remittance.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bai2File } from '../support/bai2.js';
-import { SAMPLES as BESIDE, newWorkspace, parseCsv, remit, removeDir } from '../support/cli.js';
-
-const SAMPLES = process.env['REMIT_SAMPLES'] ?? BESIDE;
+import { workspaceWithPayer } from '../support/bank-workspace.js';
+import { parseCsv, remit, removeDir } from '../support/cli.js';
 let home: string;
 
 describe('one BAI2 file, two accounts in two currencies', () => {
   beforeAll(() => {
-    home = newWorkspace('NWF');
-    expect(remit(['invoices', 'import', join(SAMPLES, 'open_invoices.csv')], { home }).code).toBe(0);
-    const manifest = parseCsv(readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8')).filter((row) => row['payer'] === 'AMZ');
-    expect(remit(['import', '--payer', 'AMZ', ...manifest.map((row) => join(SAMPLES, row['file']!))], { home }).code).toBe(0);
+    home = workspaceWithPayer('AMZ');
   }, 120_000);
   afterAll(() => removeDir(home));
 

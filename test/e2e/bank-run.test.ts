@@ -9,22 +9,19 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bai2File } from '../support/bai2.js';
-import { SAMPLES as BESIDE, newWorkspace, parseCsv, remit, removeDir } from '../support/cli.js';
-
-const SAMPLES = process.env['REMIT_SAMPLES'] ?? BESIDE;
+import { SAMPLES, workspaceWithPayer } from '../support/bank-workspace.js';
+import { parseCsv, remit, removeDir } from '../support/cli.js';
 let home: string;
 const applied = () => new Set(parseCsv(remit(['report', 'applications', '--format', 'csv'], { home }).stdout).map((r) => `${r['payer']}|${r['payment_ref']}`));
 const cash = () => parseCsv(remit(['report', 'cash', '--format', 'csv'], { home }).stdout);
 
 describe('remit run with bank.inbox and matching.require_cash', () => {
   beforeAll(() => {
-    home = newWorkspace('NWF');
-    const yaml = readFileSync(join(home, 'remit.yaml'), 'utf8').replace('  require_cash: false', '  require_cash: true').replace('  # inbox: bank-in  ', '  inbox: bank-in    ');
-    writeFileSync(join(home, 'remit.yaml'), yaml);
-    mkdirSync(join(home, 'bank-in'));
-    expect(remit(['invoices', 'import', join(SAMPLES, 'open_invoices.csv')], { home }).code).toBe(0);
-    const manifest = parseCsv(readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8')).filter((row) => row['payer'] === 'AMZ');
-    expect(remit(['import', '--payer', 'AMZ', ...manifest.map((row) => join(SAMPLES, row['file']!))], { home }).code).toBe(0);
+    home = workspaceWithPayer('AMZ', (ws) => {
+      const yaml = readFileSync(join(ws, 'remit.yaml'), 'utf8').replace('  require_cash: false', '  require_cash: true').replace('  # inbox: bank-in  ', '  inbox: bank-in    ');
+      writeFileSync(join(ws, 'remit.yaml'), yaml);
+      mkdirSync(join(ws, 'bank-in'));
+    });
   }, 120_000);
   afterAll(() => removeDir(home));
 
@@ -56,10 +53,7 @@ describe('remit run with bank.inbox and matching.require_cash', () => {
 describe('a person confirms what a credit pays; remit learns the bank name', () => {
   let ws: string;
   beforeAll(() => {
-    ws = newWorkspace('NWF');
-    expect(remit(['invoices', 'import', join(SAMPLES, 'open_invoices.csv')], { home: ws }).code).toBe(0);
-    const manifest = parseCsv(readFileSync(join(SAMPLES, 'manifest.csv'), 'utf8')).filter((row) => row['payer'] === 'AMZ');
-    expect(remit(['import', '--payer', 'AMZ', ...manifest.map((row) => join(SAMPLES, row['file']!))], { home: ws }).code).toBe(0);
+    ws = workspaceWithPayer('AMZ');
   }, 120_000);
   afterAll(() => removeDir(ws));
 
