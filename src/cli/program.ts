@@ -3,6 +3,7 @@
  * file, loaded when it is used, and is a plain `run(..., ctx)` that tests call directly.
  */
 import { Command, Option } from 'commander';
+import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from '../gl/formats/catalogue.js';
 import type { Context } from './context.js';
 import { EXAMPLES } from './examples.js';
 
@@ -57,6 +58,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--dry-run', 'read and report; write nothing (no inbox copy, no ledger)')
     .option('--new-payer', 'the --payer code is new on purpose (no open-invoice file or remit.yaml knows it yet)')
     .option('--retry-failed', 'read again every failed document already in inbox/ (after a change to remit.yaml)')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(() => import('./commands/import.js'), true));
 
@@ -91,6 +93,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .description('load an open-item (aging) export, CSV or XLSX, as a new snapshot')
     .argument('<file>', 'the ERP export')
     .option('--company <code>', 'company the invoices belong to')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string, object]>(() => import('./commands/invoices-import.js'), true));
 
@@ -104,7 +107,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('report')
-    .description('applications | exceptions | deductions | documents | batches | rules | morning | cash')
+    .description('applications | exceptions | deductions | documents | batches | journals | rules | morning | cash')
     .argument('<kind>', 'which report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--json', 'same as --format json')
@@ -186,11 +189,15 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('export-gl')
-    .description('write a balanced GL journal CSV for applied cash not exported before')
-    .option('--out <file>', 'where to write the journal (default: exports/journal-<id>.csv in the workspace)')
-    .option('--format <format>', 'journal format', 'generic')
-    .option('--reexport <id>', 'write an earlier journal again, unchanged')
+    .description('post applied cash not exported before: a balanced journal, or payments applied to invoices, in the ERP\'s import format')
+    .option('--out <file>', 'where to write it (default: exports/journal-<id>.csv, .txt for sap-lockbox; a second file goes beside it)')
+    .addOption(new Option('--format <format>', 'import format (see below; default: the company\'s gl.export_format, else generic)').choices(EXPORT_FORMAT_NAMES))
+    .option('--posting-date <date>', 'YYYY-MM-DD every entry is dated on (default: today in gl.time_zone); never in a closed period')
+    .option('--payer <id>', 'only this payer\'s payments')
+    .option('--reexport <id>', 'write an earlier journal again, byte for byte, in its format (ids: remit report journals)')
+    .option('--recover', 'finish a journal an interrupted export recorded but did not put in place; nothing new')
     .option('--company <code>', 'company to export')
+    .addHelpText('after', `\nFormats:\n${EXPORT_FORMATS.map((f) => `  ${f.name.padEnd(17)} ${f.description}\n  ${''.padEnd(17)} imported in ${f.erpScreen}`).join('\n')}`)
     .action(lazy<[object]>(() => import('./commands/export-gl.js'), true));
 
   program

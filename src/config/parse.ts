@@ -6,6 +6,7 @@ import { REASON_CODES } from '../core/reasons.js';
 import { parseAmount } from '../core/money.js';
 import { Checker, isMapping, type Mapping, type PathSegment, type RawProblem } from '../core/validation.js';
 import { DEFAULT_DEDUCTION_ACCOUNTS } from '../gl/accounts.js';
+import { GL_SETTINGS_KEYS, validateGlSettings } from '../gl/settings.js';
 import { readPdfTemplate } from '../parsers/pdf/template.js';
 import { readNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
@@ -14,6 +15,8 @@ import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 
 const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'bank'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+/** A recipe is found by name in portals/ (the workspace's, then the built-ins): a name, never a path. */
+export const RECIPE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 /** Payment-level fields a payer's labels can be named for (`payers.<ID>.header_fields`). */
 export const HEADER_FIELDS = ['payment_ref', 'payment_date', 'total', 'method', 'currency', 'payer_name'] as const;
@@ -123,7 +126,13 @@ function parseCompanies(c: Checker, value: unknown): Record<string, Company> {
     if (!company) continue;
     const currency = c.text(company['currency'], [...at, 'currency']) ?? 'USD';
     if (!CURRENCY.test(currency)) c.add([...at, 'currency'], `must be a three-letter ISO code such as USD, got "${currency}"`);
-    const gl = c.mapping(company['gl'], [...at, 'gl'], ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions']) ?? {};
+    const gl = c.mapping(company['gl'], [...at, 'gl'], ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions', ...GL_SETTINGS_KEYS]) ?? {};
+    // The ERP-posting keys (closed_through, customers, formats...) are checked by gl/settings; unknown keys were reported above.
+    const posting = validateGlSettings(Object.fromEntries(Object.entries(gl).filter(([key]) => (GL_SETTINGS_KEYS as readonly string[]).includes(key))), 'gl');
+    for (const problem of posting.problems) {
+      const split = problem.indexOf(': ');
+      c.add([...at, ...problem.slice(0, split).split('.')], problem.slice(split + 2));
+    }
     const account = (key: string, fallback: string): string => c.text(gl[key], [...at, 'gl', key]) ?? fallback;
     const deductions = { ...DEFAULT_DEDUCTION_ACCOUNTS, ...c.textMap(gl['deductions'], [...at, 'gl', 'deductions']) };
     for (const reason of Object.keys(deductions)) {
@@ -143,6 +152,7 @@ function parseCompanies(c: Checker, value: unknown): Record<string, Company> {
         writeOff: account('write_off', '6990'),
         deductions,
       },
+      posting: posting.settings,
     };
   }
   return out;
@@ -250,6 +260,8 @@ function parsePortals(c: Checker, raw: unknown, companies: Record<string, Compan
     seen.add(account.id);
     if (account.company && !companies[account.company]) c.add([...at, 'company'], 'names no company in companies');
     if (account.url && !/^https?:\/\//.test(account.url)) c.add([...at, 'url'], 'must start with http:// or https://');
+    if (account.recipe && !RECIPE_NAME.test(account.recipe)) c.add([...at, 'recipe'], 'a recipe is named by lower-case letters, digits, "-" and "_" (a recipe in portals/), never a path');
+    if (account.payer && !CODE.test(account.payer)) c.add([...at, 'payer'], 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
     out.push(account);
   });
   return out;

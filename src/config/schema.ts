@@ -7,6 +7,7 @@ import type { ParseLimits } from '../parsers/types.js';
 import type { NotifySettings } from '../notify/config.js';
 import type { MatchSettings } from '../matching/types.js';
 import type { GlAccounts } from '../gl/accounts.js';
+import type { GlSettings } from '../gl/settings.js';
 import type { PdfTemplate } from '../parsers/pdf/template.js';
 import type { HeaderField } from '../domain/remittance.js';
 
@@ -17,6 +18,8 @@ export interface Company {
   name: string;
   currency: string;
   gl: GlAccounts;
+  /** How the company posts into its ERP: closed period, time zone, customers, per-format settings (`gl:` in remit.yaml, see gl/settings.ts). */
+  posting: GlSettings;
 }
 
 export interface PayerSettings {

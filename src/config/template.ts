@@ -25,6 +25,14 @@ companies:
         pricing: "1293"
         co-op: "1294"
         late-delivery: "1295"
+      # Posting into the ERP (README: Posting into the ERP):
+      # export_format: netsuite-payment   # what export-gl writes without --format (default generic)
+      # closed_through: 2026-10-31        # nothing is posted on or before this day
+      # time_zone: America/Chicago        # whose today is the default --posting-date
+      # customers:                        # payer id -> the ERP's customer
+      #   AMZ: { id: C0001, name: "Amazon.com Services LLC" }
+      # formats:
+      #   netsuite-payment: { date_format: MM/DD/YYYY, payment_method: ACH }
 
 # Per payer (customer id as in the open-invoice file): how its files are read.
 # payers:

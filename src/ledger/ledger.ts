@@ -29,6 +29,7 @@ import type {
   FetchRunRecord,
   InsertOutcome,
   InvoiceRecord,
+  JournalFileRecord,
   JournalRecord,
   LedgerCounts,
   LineRecord,
@@ -73,6 +74,12 @@ export interface DocumentStore {
   startBatch(company: string, kind: BatchKind, note: string | null): Promise<number>;
   /** Mark the batch finished; a batch that recorded nothing is not kept (false). */
   closeBatch(batchId: number): Promise<boolean>;
+  /**
+   * Batches a stopped process left open (no finish time): the empty ones removed, the others
+   * closed at their last document and noted as interrupted. Only for a caller holding the
+   * workspace lock, when no other writer can have a batch open. Returns how many of each.
+   */
+  closeInterruptedBatches(): Promise<{ removed: number; closed: number }>;
   bySha(sha256: string): Promise<DocumentRecord | undefined>;
   /** Documents that failed and were not dismissed, oldest first (to read again after a settings change). */
   failed(company?: string): Promise<DocumentRecord[]>;
@@ -154,9 +161,18 @@ export interface JournalStore {
   /** The id the next journal will have, so its file can be named before it is recorded. */
   nextId(): Promise<number>;
   /** Record a journal as it is written, in the caller's transaction: start, post each payment, finish. */
-  start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null): Promise<void>;
+  start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null, postingDate?: string): Promise<void>;
   post(id: number, lines: readonly JournalLine[], remittance: PostableRemittance): Promise<void>;
-  finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }): Promise<void>;
+  /** The journal's totals and files, recorded `recorded` (or, with no files given, `placed` at once as before). */
+  finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }, files?: readonly JournalFileRecord[]): Promise<void>;
+  /** Every file of the journal is in place. */
+  markPlaced(id: number): Promise<void>;
+  /** Journals recorded whose files are not all in place yet, oldest first. */
+  unplaced(): Promise<JournalRecord[]>;
+  /** The files a journal writes (none for a journal written before they were recorded). */
+  filesOf(id: number): Promise<JournalFileRecord[]>;
+  /** Every journal, newest first. */
+  list(company?: string): Promise<JournalRecord[]>;
   byId(id: number): Promise<JournalRecord | undefined>;
   /** A journal's lines in order, a page at a time. */
   linesOf(id: number): AsyncIterable<readonly JournalLine[]>;

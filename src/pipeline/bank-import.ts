@@ -8,11 +8,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { UsageError, errorMessage, ParseError } from '../core/errors.js';
+import { ParseError, RemitError, UsageError, errorMessage } from '../core/errors.js';
 import type { BankEntryFacts, BankStatementFacts } from '../domain/bank.js';
 import type { Diagnostic } from '../domain/document.js';
 import { classifyEntry, parseBankFile, type BankEntry, type BankParseResult, type BankStatement } from '../parsers/bank/index.js';
-import { copyIntoInbox } from '../workspace/inbox.js';
+import { TooLarge, keepOriginal, type KeptOriginal } from '../workspace/inbox.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { sha256File } from './importing/file-chunks.js';
 
@@ -46,31 +46,40 @@ export function bankImportFailed(outcomes: readonly BankFileOutcome[]): boolean 
 
 async function importOne(ctx: PipelineContext, path: string, company: string, request: BankImportRequest): Promise<BankFileOutcome> {
   const name = basename(path);
+  // Kept first (hashed as it is copied), then read only from the kept copy; a dry run keeps nothing.
+  let kept: KeptOriginal | undefined;
   let sha: string;
   let size: number;
+  let file = path;
   try {
-    const stats = statSync(path);
-    if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
-    size = stats.size;
-    if (size > ctx.config.limits.maxFileBytes) {
-      return { file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(ctx.config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
+    if (request.dryRun) {
+      const stats = statSync(path);
+      if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
+      if (stats.size > ctx.config.limits.maxFileBytes) throw new TooLarge(stats.size);
+      sha = sha256File(path);
+      size = stats.size;
+    } else {
+      kept = keepOriginal(ctx.paths.inbox, path, name, { followLinks: false, maxBytes: ctx.config.limits.maxFileBytes });
+      ({ sha256: sha, size } = kept);
+      file = kept.file;
     }
-    sha = sha256File(path);
   } catch (err) {
-    return { file: name, status: 'failed', message: `cannot read ${path}: ${errorMessage(err)}` };
+    if (err instanceof TooLarge) {
+      return { file: name, status: 'failed', message: `${Math.round(err.size / 1048576)} MB is over the limit of ${Math.round(ctx.config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
+    }
+    return { file: name, status: 'failed', message: err instanceof RemitError ? err.message : `cannot read ${path}: ${errorMessage(err)}` };
   }
   const known = await ctx.ledger.bank.fileBySha(sha);
   if (known) return { file: name, status: 'already-imported', fileId: known.id, message: `already imported as bank file ${known.id} (${known.originalName})` };
   let parsed: BankParseResult;
   try {
-    parsed = parseBankFile(readFileSync(path), { fileName: name, strict: Boolean(request.strict) });
+    parsed = parseBankFile(readFileSync(file), { fileName: name, strict: Boolean(request.strict) });
   } catch (err) {
-    if (!request.dryRun) keep(ctx, sha, name, path);
     return { file: name, status: 'failed', message: err instanceof ParseError ? err.message : `cannot read ${path}: ${errorMessage(err)}` };
   }
   const entries = parsed.statements.reduce((n, s) => n + s.entries.length, 0);
-  if (request.dryRun) return { file: name, status: 'read', format: parsed.format, statements: parsed.statements.length, entries, diagnostics: parsed.diagnostics };
-  const inboxPath = keep(ctx, sha, name, path);
+  if (!kept) return { file: name, status: 'read', format: parsed.format, statements: parsed.statements.length, entries, diagnostics: parsed.diagnostics };
+  const inboxPath = kept.inboxPath;
   try {
     return await ctx.ledger.transaction(async (tx) => {
       const fileId = await tx.bank.recordFile({
@@ -89,12 +98,8 @@ async function importOne(ctx: PipelineContext, path: string, company: string, re
       return { file: name, status: created === 0 && duplicates > 0 ? 'duplicate' : 'imported', fileId, format: parsed.format, statements: parsed.statements.length, entries: created, duplicates, diagnostics: parsed.diagnostics };
     });
   } catch (err) {
-    return { file: name, status: 'failed', message: `nothing of it was kept: ${errorMessage(err)}` };
+    return { file: name, status: 'failed', message: `nothing of it reached the ledger: ${errorMessage(err)}` };
   }
-}
-
-function keep(ctx: PipelineContext, sha: string, name: string, path: string): string {
-  return copyIntoInbox(ctx.paths.inbox, sha, name, path);
 }
 
 function statementFacts(s: BankStatement): BankStatementFacts {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { PortalAccount } from '../config/schema.js';
 import { addDays, daysBetween } from '../core/dates.js';
 import type { ChannelResult } from '../notify/index.js';
-import type { PipelineContext } from './context.js';
 import { exportJournal, type ExportOutcome } from './export-journal.js';
+import { companyOf, type PipelineContext } from './context.js';
 import { fetchPortals, type FetchOutcome, type FetchServices } from './fetch-portals.js';
 import { match, type MatchOutcome } from './match.js';
 import { bankInboxStep, type BankInboxOutcome } from './bank-inbox.js';
@@ -77,7 +77,7 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
   let journal: string | undefined;
   if (request.exportGl ?? config.run.exportGl) {
     const runDay = startedAt.slice(0, 10);
-    journal = join(ctx.paths.exports, `journal-${runDay}-${fetched.runId ?? 'run'}.csv`);
+    journal = join(ctx.paths.exports, `journal-${runDay}-${fetched.runId ?? 'run'}${config.companies[companyOf(config, request.company)]?.posting.exportFormat === 'sap-lockbox' ? '.txt' : '.csv'}`);
     onStep({ kind: 'export', outcome: await exportJournal(ctx, { out: journal, ...(request.company ? { company: request.company } : {}) }) });
   }
   const after = await ledger.reports.counts();
