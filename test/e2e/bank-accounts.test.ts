@@ -27,6 +27,11 @@ describe('one BAI2 file, two accounts in two currencies', () => {
     const imported = remit(['bank', 'import', '--strict', file], { home });
     expect(imported.stderr).toMatch(/imported +two-accounts\.bai: bai2, 2 statement\(s\), 3 new entries/);
     expect(imported.code).toBe(0);
+    const dry = remit(['reconcile', '--dry-run'], { home });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/US1 .*reconciled.*AMZ\|70638281/);
+    expect(dry.stderr).toMatch(/dry run: nothing written/);
+    expect(parseCsv(remit(['report', 'cash', '--format', 'csv'], { home }).stdout).every((r) => r['kind'] !== 'bank-entry' || /not reconciled yet/.test(r['explanation']!))).toBe(true);
     expect(remit(['reconcile'], { home }).code).toBe(0);
     const rows = parseCsv(remit(['report', 'cash', '--format', 'csv'], { home }).stdout).filter((r) => r['kind'] === 'bank-entry');
     const view = rows.map((r) => [r['entry_ref'], r['account'], r['currency'], r['amount'], r['status'], r['payment_refs']].join(' '));
