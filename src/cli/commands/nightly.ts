@@ -8,6 +8,7 @@ import { sayFor } from '../say.js';
 import { fetchServices, withWorkspace } from '../workspace.js';
 import { sayExported } from './export-gl.js';
 import { sayFetched } from './fetch.js';
+import { sayMailFetched } from './mail.js';
 import { sayMatched } from './match.js';
 import { sayOutcomes } from './bank.js';
 import { sayReconciled } from './reconcile.js';
@@ -22,10 +23,14 @@ export interface RunOptions {
 export async function run(options: RunOptions, ctx: Context): Promise<number> {
   const say = sayFor(ctx);
   const outcome = await withWorkspace(ctx, async (pipeline) => {
+    // From the process's own start (node, modules, settings, ledger open): paid once a night,
+    // as every file of the night is imported in this process.
+    say.info(`remit run: ready in ${(performance.now() / 1000).toFixed(2)} s`);
     const services = fetchServices(ctx, pipeline);
     try {
       return await nightlyRun(pipeline, services, options, (step) => {
         if (step.kind === 'fetch') sayFetched(step.outcome, {}, ctx, say);
+        else if (step.kind === 'mail') sayMailFetched(step.outcome, {}, ctx, say);
         else if (step.kind === 'bank') {
           if (step.outcome.message) say.fail(step.outcome.message);
           sayOutcomes(step.outcome.files, ctx);

@@ -57,6 +57,11 @@ export class SqliteInvoices implements InvoiceStore {
     return this.s.conn.statement('SELECT DISTINCT customer FROM invoices WHERE company = ? ORDER BY customer').pluck().all(company) as string[];
   }
 
+  async hasCustomer(company: string, customer: string): Promise<boolean> {
+    await this.s.ready();
+    return this.s.conn.statement('SELECT 1 FROM invoices WHERE company = ? AND customer = ? LIMIT 1').pluck().get(company, customer) !== undefined;
+  }
+
   async byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined> {
     await this.s.ready();
     const row = this.s.conn
@@ -64,5 +69,12 @@ export class SqliteInvoices implements InvoiceStore {
                   FROM invoices i WHERE i.company = ? AND i.customer = ? AND i.number = ?`)
       .get(company, payer, number) as (Omit<InvoiceRecord, 'open'> & { open: number }) | undefined;
     return row ? { ...row, open: row.open === 1 } : undefined;
+  }
+
+  async openNumbers(company: string): Promise<Array<{ customer: string; customerName: string | null; number: string }>> {
+    await this.s.ready();
+    return this.s.conn
+      .statement('SELECT customer, customer_name AS customerName, number FROM invoices WHERE company = ? AND in_latest_snapshot = 1 ORDER BY customer, number')
+      .all(company) as Array<{ customer: string; customerName: string | null; number: string }>;
   }
 }
