@@ -128,6 +128,15 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(async () => ({ run: (await import('./commands/bank.js')).importStatements }), true));
+  bank
+    .command('confirm')
+    .description('say what an unidentified credit pays; its debtor name is learned as the payer\'s bank name (payers.<ID>.bank_names)')
+    .argument('<entry>', 'bank reference of the entry (entry_ref in remit report cash), or entry:<id>')
+    .option('--payment <payer|ref...>', 'a remittance it pays, as PAYER|PAYMENT_REF (several for a deposit)')
+    .option('--payer <id>', 'no remittance: unapplied cash of this payer')
+    .option('--company <code>', 'company of the entry')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/bank.js')).confirm }), true));
 
   program
     .command('reconcile')

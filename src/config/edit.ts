@@ -3,7 +3,7 @@
  * place so the operator's comments and order survive, and the result is validated before
  * it is written.
  */
-import { parseDocument, YAMLSeq, isMap, isSeq } from 'yaml';
+import { parseDocument, YAMLMap, YAMLSeq, isMap, isScalar, isSeq } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import type { PortalAccount } from './schema.js';
 import { parseConfigText } from './load.js';
@@ -36,6 +36,34 @@ export function removePortalAccount(text: string, id: string, file: string): str
   const index = isSeq(portals) ? portals.items.findIndex((item) => isMap(item) && item.get('id') === id) : -1;
   if (index < 0) throw new UsageError(`no portal account "${id}" in remit.yaml`, 'see remit portal list');
   (portals as YAMLSeq).items.splice(index, 1);
+  const out = doc.toString();
+  parseConfigText(out, file);
+  return out;
+}
+
+/** Remember a name the payer's bank writes for it (`payers.<ID>.bank_names`); unchanged text when it is known. */
+export function addPayerBankName(text: string, payer: string, name: string, file: string): string {
+  const doc = parseDocument(text);
+  let payers = doc.get('payers');
+  if (!isMap(payers)) {
+    payers = new YAMLMap();
+    doc.set('payers', payers);
+  }
+  (payers as YAMLMap).flow = false;
+  let entry = (payers as YAMLMap).get(payer);
+  if (!isMap(entry)) {
+    entry = new YAMLMap();
+    (payers as YAMLMap).set(payer, entry);
+  }
+  let names = (entry as YAMLMap).get('bank_names');
+  if (!isSeq(names)) {
+    names = new YAMLSeq();
+    (entry as YAMLMap).set('bank_names', names);
+  }
+  const seq = names as YAMLSeq;
+  if (seq.items.some((item) => (isScalar(item) ? item.value : item) === name)) return text;
+  seq.add(doc.createNode(name));
+  seq.flow = true;
   const out = doc.toString();
   parseConfigText(out, file);
   return out;

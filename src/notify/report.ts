@@ -105,6 +105,11 @@ export interface RunReport {
   unapplied: UnappliedLine[];
   unbalancedRemittances: UnbalancedRemittance[];
   shortPays: ShortPay[];
+  /** The cash side after the run's reconciliation: credits no remittance explains, remittances whose cash is late. */
+  cash?: {
+    unidentified: Array<{ entryRef: string; valueDate: string; amountMinor: Minor; currency: string; debtor?: string; payer?: string }>;
+    late: Array<{ payer: string; paymentRef: string; amountMinor: Minor; currency: string; expectedBy: string; daysLate: number }>;
+  };
   /** The morning report this run wrote (runs/<id>/morning.html): linked in every message, attached to the e-mail. */
   morningPage?: { path: string; html: string };
 }

@@ -34,7 +34,9 @@ export type AttentionKind =
   | 'high-value-unapplied'
   | 'deduction-over-threshold'
   | 'invoice-zero-or-negative'
-  | 'file-not-read';
+  | 'file-not-read'
+  | 'unidentified-credit'
+  | 'cash-late';
 
 /** One thing a person must look at, with the references needed to find it. */
 export interface AttentionItem {
@@ -311,6 +313,24 @@ export function attentionItems(report: RunReport, thresholds: NotifyThresholds):
       kind: 'file-not-read',
       file: f.name,
       message: `File ${clean(f.name)} could not be read: ${sentence(f.message)}. It is kept in the inbox; see remit report documents.`,
+    });
+  }
+
+  const unidentified = (report.cash?.unidentified ?? [])
+    .filter((c) => c.amountMinor >= thresholds.highValueUnappliedMinor)
+    .sort((a, b) => b.amountMinor - a.amountMinor);
+  for (const c of unidentified) {
+    items.push({
+      kind: 'unidentified-credit', currency: c.currency, amountMinor: c.amountMinor, ...(c.payer ? { payer: c.payer } : {}),
+      message:
+        `Bank credit ${clean(c.entryRef)} of ${money(c.amountMinor, c.currency)} on ${clean(c.valueDate)}${c.debtor ? ` from ${clean(c.debtor)}` : ''} is unidentified` +
+        `${c.payer ? ` (unapplied cash of ${clean(c.payer)})` : ''}: no remittance fits. Say what it pays with remit bank confirm.`,
+    });
+  }
+  for (const r of report.cash?.late ?? []) {
+    items.push({
+      kind: 'cash-late', payer: r.payer, paymentRef: r.paymentRef, currency: r.currency, amountMinor: r.amountMinor,
+      message: `No cash for payment ${clean(r.paymentRef)} from ${clean(r.payer)} (${money(r.amountMinor, r.currency)}): expected by ${clean(r.expectedBy)}, ${r.daysLate} day(s) late. Ask the payer; it is not applied as cash received.`,
     });
   }
 

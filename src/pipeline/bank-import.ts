@@ -101,7 +101,7 @@ async function importOne(ctx: PipelineContext, path: string, company: string, re
       return { file: name, status: created === 0 && duplicates > 0 ? 'duplicate' : 'imported', fileId, format: parsed.format, statements: parsed.statements.length, entries: created, duplicates, diagnostics: parsed.diagnostics };
     });
   } catch (err) {
-    return { file: name, status: 'failed', message: `nothing of it was kept: ${errorMessage(err)}` };
+    return { file: name, status: 'failed', message: `nothing of it reached the ledger (the original is kept in inbox/): ${errorMessage(err)}` };
   }
 }
 

@@ -6,6 +6,7 @@
 import { addDays, daysBetween, isoDay } from '../core/dates.js';
 import { formatMinor } from '../core/money.js';
 import { minorDigitsOf } from '../parsers/bank/currency.js';
+import type { RunReport } from '../notify/index.js';
 import { companyOf, type PipelineContext } from './context.js';
 
 export interface CashReportRow {
@@ -15,6 +16,8 @@ export interface CashReportRow {
   value_date: string | null;
   /** Signed decimal major units (credit > 0). */
   amount: string;
+  /** The same in minor units, for callers (not a report column). */
+  amount_minor: number;
   currency: string;
   status: 'reconciled' | 'unidentified' | 'ignored' | 'returned' | 'in-transit' | 'not-received';
   payer: string | null;
@@ -47,7 +50,7 @@ export async function cashReport(ctx: PipelineContext, options: { company?: stri
   return rows.map((r): CashReportRow => {
     const digits = minorDigitsOf(r.currency) ?? 2;
     const base = {
-      kind: r.kind, company: r.company, entry_ref: r.entryRef, value_date: r.valueDate, amount: formatMinor(r.amountMinor, digits), currency: r.currency,
+      kind: r.kind, company: r.company, entry_ref: r.entryRef, value_date: r.valueDate, amount: formatMinor(r.amountMinor, digits), amount_minor: r.amountMinor, currency: r.currency,
       payer: r.payer, payment_refs: r.paymentRefs.join(';'), invoice: r.invoice, method: r.method, confidence: r.confidence,
       bank_fee: r.feeMinor ? formatMinor(r.feeMinor, digits) : null, payment_date: r.paymentDate, debtor: r.debtorName, account: r.accountId, entry_id: r.entryId,
     };
@@ -65,4 +68,20 @@ export async function cashReport(ctx: PipelineContext, options: { company?: stri
       explanation: late > 0 ? `no credit has paid it ${daysBetween(r.paymentDate!, today)} days after its payment date` : `in transit: expected by ${expected}`,
     };
   });
+}
+
+/** Remittances this many days late or less are named after a run; older ones were named on earlier nights. */
+const NEWLY_LATE_DAYS = 14;
+
+/** What a run's notification says about cash: unidentified credits, remittances whose cash is newly late. */
+export async function cashNotice(ctx: PipelineContext, company?: string): Promise<NonNullable<RunReport['cash']>> {
+  const rows = await cashReport(ctx, company ? { company } : {});
+  return {
+    unidentified: rows
+      .filter((r) => r.kind === 'bank-entry' && r.status === 'unidentified' && r.amount_minor > 0)
+      .map((r) => ({ entryRef: r.entry_ref ?? `entry:${r.entry_id}`, valueDate: r.value_date ?? '', amountMinor: r.amount_minor, currency: r.currency, ...(r.debtor ? { debtor: r.debtor } : {}), ...(r.payer ? { payer: r.payer } : {}) })),
+    late: rows
+      .filter((r) => r.kind === 'remittance' && r.status === 'not-received' && (r.days_late ?? 0) <= NEWLY_LATE_DAYS)
+      .map((r) => ({ payer: r.payer ?? '', paymentRef: r.payment_refs.split('|').slice(1).join('|'), amountMinor: r.amount_minor, currency: r.currency, expectedBy: r.expected_by ?? '', daysLate: r.days_late ?? 0 })),
+  };
 }

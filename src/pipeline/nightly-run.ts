@@ -14,6 +14,7 @@ import { companyOf, type PipelineContext } from './context.js';
 import { fetchPortals, type FetchOutcome, type FetchServices } from './fetch-portals.js';
 import { match, type MatchOutcome } from './match.js';
 import { bankInboxStep, type BankInboxOutcome } from './bank-inbox.js';
+import { cashNotice } from './cash-report.js';
 import { notifyRun, runReport } from './notify-run.js';
 import { morningReport } from './morning-report.js';
 import { morningPage } from '../pages/morning-page.js';
@@ -127,7 +128,8 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
   const morningFile = join(runDir, 'morning.html');
   const morning = morningPage(await morningReport(ctx, { since: startedAt, ...(request.company ? { company: request.company } : {}) }), { localTime: (iso) => localTime(iso) });
   writeFileSync(morningFile, morning);
-  const report = { ...runReport(runId, startedAt, summary.finishedAt, fetched.accounts, facts, after.exceptions), morningPage: { path: morningFile, html: morning } };
+  const cash = (await ledger.bank.companies()).length ? { cash: await cashNotice(ctx, request.company) } : {};
+  const report = { ...runReport(runId, startedAt, summary.finishedAt, fetched.accounts, facts, after.exceptions), ...cash, morningPage: { path: morningFile, html: morning } };
   const sent = await notifyRun(report, config, services.secrets, ctx.clock, (line) => ctx.log(`notify: ${line}`));
   onStep({ kind: 'notify', results: sent });
   const notifications = sent.map((r) => ({ channel: r.channel, ok: r.ok, message: r.message }));

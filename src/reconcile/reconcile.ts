@@ -18,7 +18,7 @@
  *
  * Every remittance must have its payment date within the window of the entry's value date.
  */
-import { daysBetween } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/dates.js';
 import { displayMinor, type Minor } from '../core/money.js';
 import type { ReconciliationDecision } from '../domain/bank.js';
 import { PayerFinder } from './names.js';
@@ -62,9 +62,15 @@ export function reconcile(input: ReconcileInput): EntryDecision[] {
     const lag = daysBetween(r.paymentDate, day);
     return lag >= -settings.earlyDays && lag <= settings.windowDays;
   };
-  const open = (entry: EntryToReconcile) => input.remittances.filter((r) => r.currency === entry.currency && isOpen(r) && inWindow(entry, r));
+  const byDate = new RemittancesByDate(input.remittances);
+  const open = (entry: EntryToReconcile) => {
+    const day = entry.valueDate ?? entry.bookingDate;
+    if (!day) return [];
+    return byDate.between(entry.currency, addDays(day, -settings.windowDays), addDays(day, settings.earlyDays)).filter((r) => isOpen(r) && inWindow(entry, r));
+  };
 
-  const todo = input.entries.filter((e) => !e.decision || e.decision.status === 'unidentified');
+  // A decision a person made (method manual...) is never redone.
+  const todo = input.entries.filter((e) => !e.decision || (e.decision.status === 'unidentified' && !e.decision.method.startsWith('manual')));
   const credits: Work[] = [];
   const returns: Work[] = [];
   for (const entry of todo) {
@@ -266,7 +272,10 @@ function noRemittance(w: Work, invoices: ReconcileInput['invoices'], taken: Read
   if (fits.length > 1) {
     return { ...base, payer, method: 'review', confidence: 0, explanation: `no remittance came; ${how}, and ${fits.length} open invoices are exactly ${displayMinor(entry.amountMinor)} (${fits.map((i) => i.number).join(', ')}): a person decides${notes}` };
   }
-  return { ...base, payer, method: 'on-account', confidence: 0, explanation: `no remittance and no open invoice of ${displayMinor(entry.amountMinor)}; ${how}: unapplied cash of ${payer}${notes}` };
+  if (w.notes.length) {
+    return { ...base, payer, method: 'review', confidence: 0, explanation: `${how}, but ${w.notes.join('; ')}: a person decides (remit bank confirm)` };
+  }
+  return { ...base, payer, method: 'on-account', confidence: 0, explanation: `no remittance and no open invoice of ${displayMinor(entry.amountMinor)}; ${how}: unapplied cash of ${payer}` };
 }
 
 function byReturn(w: Work, remittances: readonly RemittanceForCash[], received: ReadonlyMap<number, number>, paidRefs: ReadonlyMap<number, string[]>): ReconciliationDecision {
@@ -298,4 +307,40 @@ export function sameDecision(a: ReconciliationDecision, b: ReconciliationDecisio
   const key = (d: ReconciliationDecision) =>
     JSON.stringify([d.status, d.method, d.explanation, d.payer ?? null, d.invoice?.id ?? null, d.feeMinor, d.remittances.map((r) => [r.remittanceId, r.amountMinor]).sort()]);
   return key(a) === key(b);
+}
+
+/** Remittances by currency in payment-date order, so an entry's window is two binary searches, not a scan of them all. */
+class RemittancesByDate {
+  private readonly lists = new Map<string, RemittanceForCash[]>();
+
+  constructor(remittances: readonly RemittanceForCash[]) {
+    for (const r of remittances) {
+      let list = this.lists.get(r.currency);
+      if (!list) this.lists.set(r.currency, (list = []));
+      list.push(r);
+    }
+    for (const list of this.lists.values()) list.sort((a, b) => (a.paymentDate < b.paymentDate ? -1 : a.paymentDate > b.paymentDate ? 1 : a.id - b.id));
+  }
+
+  /** Those paid from `from` to `to` (ISO days, both included). */
+  between(currency: string, from: string, to: string): RemittanceForCash[] {
+    const list = this.lists.get(currency);
+    if (!list) return [];
+    const first = lowerBound(list, from, false);
+    const end = lowerBound(list, to, true);
+    return list.slice(first, end);
+  }
+}
+
+/** The first index whose payment date is >= day (or > day when `after`). */
+function lowerBound(list: readonly RemittanceForCash[], day: string, after: boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const d = list[mid]!.paymentDate;
+    if (d < day || (after && d === day)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -32,8 +32,8 @@ describe('reconcile', () => {
   it('never guesses: two remittances of the amount, or two credits for one remittance, go to a person', () => {
     const one = entry(250_00, { debtorName: 'Amazon.com Services LLC' });
     const twoFits = run([one], [remittance(1, 'AMZ', 'A', 250_00), remittance(2, 'AMZ', 'B', 250_00, '2024-09-30')]);
-    expect(twoFits.get(one.id)!.decision).toMatchObject({ status: 'unidentified', remittances: [] });
-    expect(twoFits.get(one.id)!.decision.explanation).toMatch(/2 payments of AMZ fit by amount: A, B/);
+    expect(twoFits.get(one.id)!.decision).toMatchObject({ status: 'unidentified', method: 'review', remittances: [] });
+    expect(twoFits.get(one.id)!.decision.explanation).toMatch(/2 payments of AMZ fit by amount: B, A: a person decides/);
     const a = entry(300_00, { refs: ['REF0001'], debtorName: 'Target Corporation' });
     const b = entry(300_00, { refs: ['REF0001'], debtorName: 'Target Corporation' });
     const twoCredits = run([a, b], [remittance(3, 'TGT', 'REF0001', 300_00)]);

@@ -1,4 +1,5 @@
 /** `remit bank import FILE...`: bank statements (BAI2, camt.052/053/054, MT940/942, OFX) into the ledger. */
+import { confirmEntry } from '../../pipeline/bank-confirm.js';
 import { bankImportFailed, importBankFiles, type BankFileOutcome } from '../../pipeline/bank-import.js';
 import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
@@ -36,4 +37,15 @@ export function sayOutcomes(outcomes: readonly BankFileOutcome[], ctx: Context, 
   }
   const n = (s: BankFileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   say.info(dryRun ? 'dry run: nothing written' : `${n('imported')} imported, ${n('duplicate') + n('already-imported')} already known, ${n('failed')} failed`);
+}
+
+/** `remit bank confirm ENTRY --payment PAYER|REF... | --payer ID`: what a person says a credit pays. */
+export async function confirm(entry: string, options: { payment?: string[]; payer?: string; company?: string; json?: boolean }, ctx: Context): Promise<number> {
+  const outcome = await withWorkspace(ctx, (pipeline) =>
+    confirmEntry(pipeline, { entry, payments: options.payment ?? [], ...(options.payer ? { payer: options.payer } : {}), ...(options.company ? { company: options.company } : {}) }));
+  if (options.json) ctx.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+  const say = sayFor(ctx);
+  say.ok(`${outcome.entryRef}: ${outcome.decision.explanation}`);
+  if (outcome.learned) say.info(`learned: payers.${outcome.learned.payer}.bank_names now has "${outcome.learned.name}" (remit.yaml)`);
+  return 0;
 }
