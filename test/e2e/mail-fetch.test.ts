@@ -214,7 +214,7 @@ describe('remit mail against a real IMAP server', { timeout: 90_000 }, () => {
     expect(authFailures()).toBe(before + 1);
   });
 
-  it('a message whose payer nothing tells waits in its folder, and is taken on the next fetch once its sender is listed', async () => {
+  it('a message whose payer nothing tells waits in its folder, and is taken on the next fetch once a person assigns its sender', async () => {
     const unknown = [
       'From: Payments <payments@newpayer.example>', 'To: ar@northwind.test', 'Subject: Payment advice 77001', 'Message-ID: <advice-77001@newpayer.example>',
       'Date: Sat, 05 Oct 2024 10:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '',
@@ -229,8 +229,14 @@ describe('remit mail against a real IMAP server', { timeout: 90_000 }, () => {
     expect(box!.messages[0]!['reason']).toMatch(/who paid is not certain: .*payments@newpayer\.example/);
     expect((await folder('INBOX')).map((m) => m.messageId)).toContain('advice-77001@newpayer.example');
 
+    // A person says who it is: the sender is remembered, and the next fetch takes the message.
+    const waiting = JSON.parse((await run(['mail', 'waiting', '--json'])).stdout) as Array<Record<string, string | number>>;
+    const row = waiting.find((w) => w['status'] === 'needs-payer')!;
+    expect(row).toMatchObject({ mailbox: 'ar', from: 'payments@newpayer.example' });
     const yaml = join(home, 'remit.yaml');
-    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^payers:\n/m, 'payers:\n  NEWP:\n    senders: ["@newpayer.example"]\n'));
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^payers:\n/m, 'payers:\n  NEWP:\n    name: New Payer\n'));
+    const assigned = await run(['mail', 'assign', String(row['id']), '--payer', 'NEWP']);
+    expect(assigned.code, assigned.stderr).toBe(0);
     const second = await run(['mail', 'fetch', '--json']);
     expect(second.code, second.stderr).toBe(0);
     const [again] = JSON.parse(second.stdout) as Array<{ messages: Array<Record<string, string | number>> }>;
