@@ -22,14 +22,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   notify: ['core'],
   parsers: ['core', 'domain'],
   matching: ['core', 'domain'],
+  reconcile: ['core', 'domain'],
   gl: ['core', 'domain'],
   ledger: ['core', 'domain'],
   fetch: ['core', 'domain'],
   mail: ['core', 'domain', 'parsers'],
   pages: ['core'],
   config: ['core', 'domain', 'parsers', 'matching', 'gl', 'notify'],
-  pipeline: ['core', 'domain', 'workspace', 'secrets', 'schedule', 'notify', 'parsers', 'matching', 'gl', 'ledger', 'fetch', 'mail', 'pages', 'config'],
-  cli: ['core', 'domain', 'workspace', 'secrets', 'schedule', 'notify', 'parsers', 'matching', 'gl', 'ledger', 'fetch', 'mail', 'pages', 'config', 'pipeline'],
+  pipeline: ['core', 'domain', 'workspace', 'secrets', 'schedule', 'notify', 'parsers', 'matching', 'reconcile', 'gl', 'ledger', 'fetch', 'mail', 'pages', 'config'],
+  cli: ['core', 'domain', 'workspace', 'secrets', 'schedule', 'notify', 'parsers', 'matching', 'reconcile', 'gl', 'ledger', 'fetch', 'mail', 'pages', 'config', 'pipeline'],
   // The bench runs the CLI's own entry point in its child processes (tools/bench/measure-cli.ts).
   tools: ['core', 'domain', 'workspace', 'parsers', 'matching', 'gl', 'ledger', 'fetch', 'config', 'pipeline', 'cli'],
 };

@@ -26,7 +26,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'deduction code': ['remit deduction code 1311 --reason pricing', 'remit deduction code 1312 --reason co-op'],
   explain: ['remit explain 1207', 'remit explain 1207 --json'],
   'rules remove': ['remit report rules', 'remit rules remove 3'],
-  'export-gl': ['remit export-gl', 'remit export-gl --out //erp/imports/journal.csv', 'remit export-gl --reexport 4'],
+  'export-gl': ['remit export-gl --format netsuite-payment --posting-date 2026-12-01 --out //erp/imports/payments.csv', 'remit export-gl --reexport J4', 'remit export-gl --recover'],
   fetch: ['remit fetch', 'remit fetch --since 7d --portal amz-nwf', 'remit fetch --dry-run --headed'],
   run: ['remit run', 'remit run --since 2026-11-25 --export-gl'],
   status: ['remit status', 'remit status --json'],

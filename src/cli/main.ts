@@ -6,8 +6,10 @@
 import { CommanderError } from 'commander';
 import { homedir, userInfo } from 'node:os';
 import { clockFromEnv } from '../core/clock.js';
+import { armCrashPoints } from '../core/crash-points.js';
 import { ExitCode, RemitError } from '../core/errors.js';
 import { ConfigError } from '../config/load.js';
+import { printable, printableLines } from '../core/printable.js';
 import type { Context } from './context.js';
 import { buildProgram, type CommandMeta, type Parsed } from './program.js';
 import { guardRun } from './guard.js';
@@ -27,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!chosen) return ExitCode.ok;
   const env = process.env;
+  armCrashPoints(env['REMIT_TEST_CRASH_AT'], (text) => process.stderr.write(text));
   const color = chosen.global.color !== false && Boolean(process.stderr.isTTY) && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
   const ctx: Context = {
     home: chosen.global.home,
@@ -63,14 +66,15 @@ main(process.argv).then(
   },
   (err: unknown) => {
     if (err instanceof RemitError) {
-      process.stderr.write(`remit: ${err.message}\n`);
-      if (err instanceof ConfigError) for (const problem of err.problems) process.stderr.write(`  - ${problem}\n`);
-      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      // Messages name files and texts from them: shown with their control characters escaped.
+      process.stderr.write(`remit: ${printable(err.message)}\n`);
+      if (err instanceof ConfigError) for (const problem of err.problems) process.stderr.write(`  - ${printable(problem)}\n`);
+      if (err.hint) process.stderr.write(`  hint: ${printable(err.hint)}\n`);
       process.exitCode = err.exitCode;
       return;
     }
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    process.stderr.write(`remit: internal error (a bug in remit, please report it):\n${detail}\n`);
+    process.stderr.write(`remit: internal error (a bug in remit, please report it):\n${printableLines(detail)}\n`);
     process.exitCode = ExitCode.failures;
   },
 );

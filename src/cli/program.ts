@@ -3,6 +3,7 @@
  * file, loaded when it is used, and is a plain `run(..., ctx)` that tests call directly.
  */
 import { Command, Option } from 'commander';
+import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from '../gl/formats/catalogue.js';
 import type { Context } from './context.js';
 import { EXAMPLES } from './examples.js';
 
@@ -57,6 +58,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--dry-run', 'read and report; write nothing (no inbox copy, no ledger)')
     .option('--new-payer', 'the --payer code is new on purpose (no open-invoice file or remit.yaml knows it yet)')
     .option('--retry-failed', 'read again every failed document already in inbox/ (after a change to remit.yaml)')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(() => import('./commands/import.js'), true));
 
@@ -91,6 +93,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .description('load an open-item (aging) export, CSV or XLSX, as a new snapshot')
     .argument('<file>', 'the ERP export')
     .option('--company <code>', 'company the invoices belong to')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string, object]>(() => import('./commands/invoices-import.js'), true));
 
@@ -104,7 +107,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('report')
-    .description('applications | exceptions | deductions | documents | batches | rules | morning')
+    .description('applications | exceptions | deductions | documents | batches | journals | rules | morning | cash')
     .argument('<kind>', 'which report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--json', 'same as --format json')
@@ -113,6 +116,25 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--html <file>', 'morning: write the morning report as one HTML page')
     .option('--open', 'morning: open the page in your browser (on a terminal)')
     .action(lazy<[string, object]>(() => import('./commands/report.js')));
+
+  const bank = program.command('bank').description('bank statements: what the bank says arrived');
+  bank
+    .command('import')
+    .description('import bank statements (BAI2, camt.052/053/054, MT940/942, OFX; the format found from the content)')
+    .argument('<files...>', 'statement files')
+    .option('--company <code>', 'company whose account the statements are of')
+    .option('--strict', 'refuse a file whose control totals or balances are off (default: import it with diagnostics)')
+    .option('--dry-run', 'read and report; write nothing')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[string[], object]>(async () => ({ run: (await import('./commands/bank.js')).importStatements }), true));
+
+  program
+    .command('reconcile')
+    .description('pair bank credits with remittances (and returns, fees, credits with no remittance)')
+    .option('--company <code>', 'only this company')
+    .option('--dry-run', 'show the decisions, write nothing')
+    .option('--json', 'print the outcome as JSON on stdout')
+    .action(lazy<[object]>(() => import('./commands/reconcile.js'), true));
 
   program
     .command('review')
@@ -144,8 +166,8 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('explain')
-    .description('what remit decided for a line and every candidate it weighed')
-    .argument('<line>', 'remittance line id')
+    .description('what remit decided for a line (and every candidate it weighed) or for a bank entry')
+    .argument('<line>', 'remittance line id, PAYMENT:LINE, an invoice number, or a bank entry reference (entry:<id>)')
     .option('--json', 'JSON on stdout')
     .action(lazy<[string, object]>(() => import('./commands/explain.js')));
 
@@ -158,11 +180,15 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('export-gl')
-    .description('write a balanced GL journal CSV for applied cash not exported before')
-    .option('--out <file>', 'where to write the journal (default: exports/journal-<id>.csv in the workspace)')
-    .option('--format <format>', 'journal format', 'generic')
-    .option('--reexport <id>', 'write an earlier journal again, unchanged')
+    .description('post applied cash not exported before: a balanced journal, or payments applied to invoices, in the ERP\'s import format')
+    .option('--out <file>', 'where to write it (default: exports/journal-<id>.csv, .txt for sap-lockbox; a second file goes beside it)')
+    .addOption(new Option('--format <format>', 'import format (see below; default: the company\'s gl.export_format, else generic)').choices(EXPORT_FORMAT_NAMES))
+    .option('--posting-date <date>', 'YYYY-MM-DD every entry is dated on (default: today in gl.time_zone); never in a closed period')
+    .option('--payer <id>', 'only this payer\'s payments')
+    .option('--reexport <id>', 'write an earlier journal again, byte for byte, in its format (ids: remit report journals)')
+    .option('--recover', 'finish a journal an interrupted export recorded but did not put in place; nothing new')
     .option('--company <code>', 'company to export')
+    .addHelpText('after', `\nFormats:\n${EXPORT_FORMATS.map((f) => `  ${f.name.padEnd(17)} ${f.description}\n  ${''.padEnd(17)} imported in ${f.erpScreen}`).join('\n')}`)
     .action(lazy<[object]>(() => import('./commands/export-gl.js'), true));
 
   program

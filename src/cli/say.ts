@@ -1,5 +1,6 @@
 /** Operator messages on stderr, coloured only on a terminal that wants colour. */
 import { Chalk } from 'chalk';
+import { printable } from '../core/printable.js';
 import type { Context } from './context.js';
 
 export interface Say {
@@ -11,15 +12,21 @@ export interface Say {
 
 export function sayFor(ctx: Context): Say {
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
-  const line = (text: string): void => ctx.stderr.write(`${text}\n`);
+  // One message is one line: a name inside it is shown with its control characters escaped.
+  // Blank lines a message starts with are layout, and kept.
+  // Colour goes on after the escaping, which would otherwise show the colour codes themselves.
+  const coloured = (paint: (text: string) => string, text: string): void => {
+    const lead = /^\n*/.exec(text)![0];
+    ctx.stderr.write(`${lead}${paint(printable(text.slice(lead.length)))}\n`);
+  };
   return {
     info: (text) => {
-      if (!ctx.quiet) line(text);
+      if (!ctx.quiet) coloured(String, text);
     },
     ok: (text) => {
-      if (!ctx.quiet) line(chalk.green(text));
+      if (!ctx.quiet) coloured(chalk.green, text);
     },
-    warn: (text) => line(chalk.yellow(text)),
-    fail: (text) => line(chalk.red(text)),
+    warn: (text) => coloured(chalk.yellow, text),
+    fail: (text) => coloured(chalk.red, text),
   };
 }

@@ -1,5 +1,6 @@
 /** Rows out as a text table, CSV or JSON. Data goes to stdout; CSV cells are formula-safe. */
 import { csvCell, textCell } from '../gl/csv-cell.js';
+import { printable } from '../core/printable.js';
 import { isInstant, localTime } from '../core/times.js';
 import type { Output } from './context.js';
 
@@ -50,7 +51,7 @@ function fit(widths: number[], columns: string[], total: number): void {
 
 function shownText(value: string | number | null | undefined): string {
   const text = cellText(value);
-  return isInstant(text) ? localTime(text) : text.replace(/\s+/g, ' ');
+  return isInstant(text) ? localTime(text) : printable(text.replace(/[ \t\n\r]+/g, ' '));
 }
 
 function cellText(value: string | number | null | undefined): string {

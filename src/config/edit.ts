@@ -40,3 +40,12 @@ export function removePortalAccount(text: string, id: string, file: string): str
   parseConfigText(out, file);
   return out;
 }
+
+/** Add ERP-posting keys (customers, formats, ...) to a company's `gl:` block, keeping the rest as written. */
+export function setCompanyGl(text: string, company: string, settings: Record<string, unknown>, file: string): string {
+  const doc = parseDocument(text);
+  for (const [key, value] of Object.entries(settings)) doc.setIn(['companies', company, 'gl', key], doc.createNode(value));
+  const out = doc.toString();
+  parseConfigText(out, file);
+  return out;
+}

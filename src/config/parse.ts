@@ -6,6 +6,7 @@ import { REASON_CODES } from '../core/reasons.js';
 import { parseAmount } from '../core/money.js';
 import { Checker, isMapping, type Mapping, type PathSegment, type RawProblem } from '../core/validation.js';
 import { DEFAULT_DEDUCTION_ACCOUNTS } from '../gl/accounts.js';
+import { GL_SETTINGS_KEYS, validateGlSettings } from '../gl/settings.js';
 import { readPdfTemplate } from '../parsers/pdf/template.js';
 import { readNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
@@ -13,8 +14,10 @@ import { parseMail, parseSenders } from './mail.js';
 import type { Company, Config, PayerSettings, PortalAccount } from './schema.js';
 import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 
-const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'mail'] as const;
+const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'bank', 'mail'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+/** A recipe is found by name in portals/ (the workspace's, then the built-ins): a name, never a path. */
+export const RECIPE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 /** Payment-level fields a payer's labels can be named for (`payers.<ID>.header_fields`). */
 export const HEADER_FIELDS = ['payment_ref', 'payment_date', 'total', 'method', 'currency', 'payer_name'] as const;
@@ -35,7 +38,7 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
     c.add(['default_company'], `names no company in companies (have: ${Object.keys(companies).join(', ') || 'none'})`);
   }
 
-  const m = c.mapping(root['matching'], ['matching'], ['auto_apply_confidence', 'invoice_prefixes', 'date_window_days', 'write_off_tolerance', 'discount_grace_days', 'max_subset_size']) ?? {};
+  const m = c.mapping(root['matching'], ['matching'], ['auto_apply_confidence', 'invoice_prefixes', 'date_window_days', 'write_off_tolerance', 'discount_grace_days', 'max_subset_size', 'require_cash']) ?? {};
   const toleranceText = c.text(m['write_off_tolerance'], ['matching', 'write_off_tolerance']) ?? '0.00';
   const tolerance = parseAmount(toleranceText);
   if (!tolerance.ok || tolerance.minor < 0 || tolerance.minor > 100_00) {
@@ -92,6 +95,7 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
   const logs = { retentionDays: c.number(lg['retention_days'], ['logs', 'retention_days'], { min: 1, max: 3650, integer: true }) ?? 90 };
 
   const notify = readNotifySettings(c, root['notify'], ['notify']);
+  const bank = parseBank(c, root['bank'], m['require_cash'], companies);
 
   if (!c.ok || !notify) return { problems: c.problems };
   return {
@@ -110,6 +114,7 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
       run,
       logs,
       notify,
+      bank,
     },
   };
 }
@@ -124,7 +129,13 @@ function parseCompanies(c: Checker, value: unknown): Record<string, Company> {
     if (!company) continue;
     const currency = c.text(company['currency'], [...at, 'currency']) ?? 'USD';
     if (!CURRENCY.test(currency)) c.add([...at, 'currency'], `must be a three-letter ISO code such as USD, got "${currency}"`);
-    const gl = c.mapping(company['gl'], [...at, 'gl'], ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions']) ?? {};
+    const gl = c.mapping(company['gl'], [...at, 'gl'], ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions', ...GL_SETTINGS_KEYS]) ?? {};
+    // The ERP-posting keys (closed_through, customers, formats...) are checked by gl/settings; unknown keys were reported above.
+    const posting = validateGlSettings(Object.fromEntries(Object.entries(gl).filter(([key]) => (GL_SETTINGS_KEYS as readonly string[]).includes(key))), 'gl');
+    for (const problem of posting.problems) {
+      const split = problem.indexOf(': ');
+      c.add([...at, ...problem.slice(0, split).split('.')], problem.slice(split + 2));
+    }
     const account = (key: string, fallback: string): string => c.text(gl[key], [...at, 'gl', key]) ?? fallback;
     const deductions = { ...DEFAULT_DEDUCTION_ACCOUNTS, ...c.textMap(gl['deductions'], [...at, 'gl', 'deductions']) };
     for (const reason of Object.keys(deductions)) {
@@ -144,6 +155,7 @@ function parseCompanies(c: Checker, value: unknown): Record<string, Company> {
         writeOff: account('write_off', '6990'),
         deductions,
       },
+      posting: posting.settings,
     };
   }
   return out;
@@ -155,7 +167,7 @@ function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> 
   for (const [code, value] of Object.entries(raw)) {
     const at: PathSegment[] = ['payers', code];
     if (!CODE.test(code)) c.add(at, 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
-    const entry = c.mapping(value, at, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'header_fields', 'reason_codes', 'ids', 'adx_sign', 'pdf_template', 'senders']) ?? {};
+    const entry = c.mapping(value, at, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'header_fields', 'reason_codes', 'ids', 'bank_names', 'adx_sign', 'pdf_template', 'senders']) ?? {};
     const dateOrder = entry['date_order'] === undefined ? undefined : c.oneOf(entry['date_order'], [...at, 'date_order'], ['mdy', 'dmy', 'ymd'] as const);
     const decimalComma = c.boolean(entry['decimal_comma'], [...at, 'decimal_comma']);
     const headerFields = c.textMap(entry['header_fields'], [...at, 'header_fields']);
@@ -188,11 +200,35 @@ function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> 
       reasonCodes,
       ids: c.textList(entry['ids'], [...at, 'ids']) ?? [],
       senders: parseSenders(c, entry['senders'], [...at, 'senders']),
+      bankNames: c.textList(entry['bank_names'], [...at, 'bank_names']) ?? [],
       ...(adxSign ? { adxSign } : {}),
       ...(pdfTemplate ? { pdfTemplate } : {}),
     };
   }
   return out;
+}
+
+/** `bank:` and `matching.require_cash` (true for every company, or a list of company codes). */
+function parseBank(c: Checker, raw: unknown, requireCash: unknown, companies: Record<string, Company>): Config['bank'] {
+  const b = c.mapping(raw, ['bank'], ['inbox', 'window_days', 'early_days', 'fee_tolerance', 'max_deposit_items']) ?? {};
+  const feeText = c.text(b['fee_tolerance'], ['bank', 'fee_tolerance']) ?? '50.00';
+  const fee = parseAmount(feeText);
+  if (!fee.ok || fee.minor < 0 || fee.minor > 1000_00) c.add(['bank', 'fee_tolerance'], `must be an amount from 0.00 to 1000.00, got "${feeText}"`);
+  let required: string[] = [];
+  if (requireCash === true) required = Object.keys(companies);
+  else if (requireCash !== undefined && requireCash !== false && requireCash !== null) {
+    required = c.textList(requireCash, ['matching', 'require_cash']) ?? [];
+    for (const code of required) if (!companies[code]) c.add(['matching', 'require_cash'], `"${code}" names no company (true, false or a list of company codes)`);
+  }
+  const inbox = c.text(b['inbox'], ['bank', 'inbox']);
+  return {
+    ...(inbox ? { inbox } : {}),
+    windowDays: c.number(b['window_days'], ['bank', 'window_days'], { min: 1, max: 90, integer: true }) ?? 10,
+    earlyDays: c.number(b['early_days'], ['bank', 'early_days'], { min: 0, max: 30, integer: true }) ?? 3,
+    feeToleranceMinor: fee.ok ? fee.minor : 0,
+    maxDepositItems: c.number(b['max_deposit_items'], ['bank', 'max_deposit_items'], { min: 1, max: 8, integer: true }) ?? 4,
+    requireCash: required,
+  };
 }
 
 function parsePortals(c: Checker, raw: unknown, companies: Record<string, Company>): PortalAccount[] {
@@ -228,6 +264,8 @@ function parsePortals(c: Checker, raw: unknown, companies: Record<string, Compan
     seen.add(account.id);
     if (account.company && !companies[account.company]) c.add([...at, 'company'], 'names no company in companies');
     if (account.url && !/^https?:\/\//.test(account.url)) c.add([...at, 'url'], 'must start with http:// or https://');
+    if (account.recipe && !RECIPE_NAME.test(account.recipe)) c.add([...at, 'recipe'], 'a recipe is named by lower-case letters, digits, "-" and "_" (a recipe in portals/), never a path');
+    if (account.payer && !CODE.test(account.payer)) c.add([...at, 'payer'], 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
     out.push(account);
   });
   return out;

@@ -7,6 +7,7 @@ import type { ParseLimits } from '../parsers/types.js';
 import type { NotifySettings } from '../notify/config.js';
 import type { MatchSettings } from '../matching/types.js';
 import type { GlAccounts } from '../gl/accounts.js';
+import type { GlSettings } from '../gl/settings.js';
 import type { PdfTemplate } from '../parsers/pdf/template.js';
 import type { HeaderField } from '../domain/remittance.js';
 
@@ -17,6 +18,8 @@ export interface Company {
   name: string;
   currency: string;
   gl: GlAccounts;
+  /** How the company posts into its ERP: closed period, time zone, customers, per-format settings (`gl:` in remit.yaml, see gl/settings.ts). */
+  posting: GlSettings;
 }
 
 export interface PayerSettings {
@@ -35,6 +38,8 @@ export interface PayerSettings {
   reasonCodes: Record<string, string>;
   /** Ids or names the payer uses for itself in EDI (N1*PR, NAD+PR). */
   ids: string[];
+  /** Names the payer's bank writes for it on statements (`WAL-MART STORES`), learned when a person confirms. */
+  bankNames: string[];
   adxSign?: 'negative-kept' | 'positive-kept';
   /** Checked at load (see parsers/pdf/template.ts). */
   pdfTemplate?: PdfTemplate;
@@ -101,7 +106,23 @@ export interface Config {
     exportGl: boolean;
   };
   logs: { retentionDays: number };
+  /** Bank statements and reconciliation (`bank:`). */
+  bank: BankSettings;
   notify: NotifySettings;
+}
+
+export interface BankSettings {
+  /** A folder `remit run` imports statements from before it matches. */
+  inbox?: string;
+  /** A credit may come this many days after a remittance's payment date (and it is late after). */
+  windowDays: number;
+  earlyDays: number;
+  /** The most a bank may keep from a wire as its fee. */
+  feeToleranceMinor: number;
+  /** The deepest cheque deposit paired by its sum. */
+  maxDepositItems: number;
+  /** Companies whose match applies only remittances whose cash arrived (matching.require_cash). */
+  requireCash: string[];
 }
 
 export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];

@@ -25,6 +25,14 @@ companies:
         pricing: "1293"
         co-op: "1294"
         late-delivery: "1295"
+      # Posting into the ERP (README: Posting into the ERP):
+      # export_format: netsuite-payment   # what export-gl writes without --format (default generic)
+      # closed_through: 2026-10-31        # nothing is posted on or before this day
+      # time_zone: America/Chicago        # whose today is the default --posting-date
+      # customers:                        # payer id -> the ERP's customer
+      #   AMZ: { id: C0001, name: "Amazon.com Services LLC" }
+      # formats:
+      #   netsuite-payment: { date_format: MM/DD/YYYY, payment_method: ACH }
 
 # Per payer (customer id as in the open-invoice file): how its files are read.
 # payers:
@@ -53,6 +61,16 @@ matching:
   discount_grace_days: 0
   # Largest set of open invoices one payment may be matched to by amounts alone.
   max_subset_size: 6
+  # true (or a list of company codes): apply only remittances whose cash a bank statement shows.
+  require_cash: false
+
+# Bank statements and reconciliation (remit bank import, remit reconcile).
+bank:
+  # inbox: bank-in             # a folder remit run imports statements from before it matches
+  window_days: 10              # a credit comes at most this many days after the payment date; later: not received
+  early_days: 3                # ... or this many days before it
+  fee_tolerance: "50.00"       # the most a bank may keep from a wire as its fee (to gl.bank_fees)
+  max_deposit_items: 4         # the cheques of one deposit paired by their sum
 
 # Hard limits for files from outside; a file over a limit fails with a clear message.
 limits:

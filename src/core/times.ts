@@ -30,3 +30,13 @@ export function localIso(at: Date): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}` +
     `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
+
+/** An instant's calendar day and minute in `timeZone` (default the machine's): `{ day: '2026-12-02', minute: '2026-12-02T06:30' }`. */
+export function localDayAndMinute(at: Date, timeZone?: string): { day: string; minute: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    ...(timeZone ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  return { day, minute: `${day}T${part('hour') === '24' ? '00' : part('hour')}:${part('minute')}` };
+}

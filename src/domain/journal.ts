@@ -56,4 +56,9 @@ export interface JournalLine {
   paymentRef: string;
   invoice: string | null;
   memo: string;
+  /** The entry's document number (same for every line of one payment's entry, stable across re-exports). */
+  documentNo?: string | null;
+  company?: string | null;
+  /** The ERP customer id on AR and unapplied-cash lines (and a customer's deductions). */
+  customer?: string | null;
 }

@@ -1,9 +1,13 @@
-/** The `generic` journal CSV: one row per GL line, amounts in decimal major units. */
+/**
+ * The `generic` journal CSV: one row per GL line, amounts in decimal major units. The last
+ * three columns (company, document_no, customer) are blank for lines recorded before remit
+ * kept them.
+ */
 import { formatMinor } from '../core/money.js';
 import { csvCell, textCell } from './csv-cell.js';
 import type { JournalLine } from './types.js';
 
-export const GENERIC_HEADER = ['journal_id', 'line_no', 'entry_date', 'account', 'debit', 'credit', 'currency', 'payer', 'payment_ref', 'invoice', 'memo'];
+export const GENERIC_HEADER = ['journal_id', 'line_no', 'entry_date', 'account', 'debit', 'credit', 'currency', 'payer', 'payment_ref', 'invoice', 'memo', 'company', 'document_no', 'customer'];
 
 export function writeGenericCsv(journalId: string, lines: JournalLine[]): string {
   return genericCsvHeader() + genericCsvRows(journalId, lines);
@@ -31,6 +35,9 @@ export function genericCsvRows(journalId: string, lines: readonly JournalLine[])
       textCell(line.paymentRef),
       textCell(line.invoice),
       textCell(line.memo),
+      textCell(line.company),
+      textCell(line.documentNo),
+      textCell(line.customer),
     ].join(',')}\r\n`;
   }
   return out;

@@ -120,6 +120,22 @@ export function splitForApplication(entry: PostingEntry, accounts: PostingAccoun
   }
 
   const invoices = [...byInvoice.values()];
+  // A payment screen applies at most the cash it brings. When money the payer kept without an
+  // invoice (a chargeback line, a shortfall not coded yet) makes the invoices settle more than
+  // that, the last invoices are left open by the difference and the journal moves the
+  // customer's credit (the deduction's) onto them.
+  let excess = invoices.reduce((sum, i) => sum + i.cashMinor, 0) - entry.cashMinor;
+  for (let k = invoices.length - 1; k >= 0 && excess > 0; k -= 1) {
+    const target = invoices[k]!;
+    const moved = Math.min(excess, target.cashMinor);
+    if (moved <= 0) continue;
+    target.cashMinor -= moved;
+    excess -= moved;
+    pair('receivable', accounts.receivable, 'receivable', accounts.receivable, moved, target.invoice,
+      `the payment leaves ${displayMinor(moved)} of ${target.invoice} open: apply the customer's credit (money kept from payment ${entry.paymentRef}) to ${target.invoice}`, true);
+    // The pair's debit is the customer's credit used, with no invoice; its credit closes the invoice.
+    lines[lines.length - 2]!.invoice = null;
+  }
   const applied = invoices.reduce((sum, i) => sum + i.cashMinor, 0);
   const unapplied = entry.cashMinor - applied;
   if (unapplied < 0 || invoices.some((i) => i.cashMinor < 0)) {

@@ -1,13 +1,14 @@
 /**
  * Build the posting entry of one remittance (see posting.ts). A payment not exported before:
  *   Dr clearing (cash received)            Cr receivable, per invoice settled (customer, invoice)
- *   Dr discount / write-off / deductions   Cr unapplied cash of the customer (lines not applied,
- *                                             lines still awaiting review included)
+ *   Dr discount / write-off / deductions   Cr unapplied cash of the customer (lines not applied)
+ * A payment with a line still awaiting review is not posted at all (`awaitingReview`): its
+ * cash is not yet unapplied cash, it is undecided; the export holds it until review is done.
  * A payment already exported posts only what changed since (applications made later,
  * reversals, deductions coded later) against the customer's unapplied cash. Every entry is
  * dated on the posting date, never in a closed period, and balances to the cent.
  */
-import { RemitError } from '../core/errors.js';
+import { ExitCode, RemitError } from '../core/errors.js';
 import { addDays, parseDate } from '../core/dates.js';
 import { displayMinor } from '../core/money.js';
 import { UnbalancedJournalError } from './journal.js';
@@ -20,10 +21,11 @@ export const DEFAULT_DOCUMENT_PREFIX = 'RM';
 export function checkPostingDate(postingDate: string, closedThrough?: string): void {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(postingDate) ? parseDate(postingDate, 'ymd') : undefined;
   if (!parsed?.ok || parsed.iso !== postingDate) {
-    throw new RemitError('posting-date', `posting date "${postingDate}" is not a YYYY-MM-DD date`, { hint: 'pass --posting-date YYYY-MM-DD' });
+    throw new RemitError('posting-date', `posting date "${postingDate}" is not a YYYY-MM-DD date`, { exitCode: ExitCode.usage, hint: 'pass --posting-date YYYY-MM-DD' });
   }
   if (closedThrough !== undefined && postingDate <= closedThrough) {
     throw new RemitError('closed-period', `posting date ${postingDate} falls in a closed period (gl.closed_through: ${closedThrough}); nothing was written`, {
+      exitCode: ExitCode.usage,
       hint: `pass --posting-date ${addDays(closedThrough, 1)} or later, or move gl.closed_through in remit.yaml if that period was reopened`,
     });
   }
@@ -47,9 +49,38 @@ export function documentNumber(remittance: PostableRemittance, prefix = DEFAULT_
   });
 }
 
-/** The balanced posting entry of one remittance. Throws when it does not balance or the date is closed. */
+/**
+ * A remittance without the applications and deductions that an unexported reversal undoes
+ * together with it: both are new since the last export and cancel to the cent, so neither is
+ * posted (a payment screen could not carry the pair). The ledger still marks both exported.
+ */
+export function netOfUndone(remittance: PostableRemittance): PostableRemittance {
+  const undoneApplications = new Set(remittance.applications.map((a) => a.reversesId).filter((id): id is number => id != null));
+  const undoneDeductions = new Set(remittance.deductions.map((d) => d.reversesId).filter((id): id is number => id != null));
+  const present = new Set(remittance.applications.map((a) => a.id));
+  const presentDeductions = new Set(remittance.deductions.map((d) => d.id));
+  return {
+    ...remittance,
+    applications: remittance.applications.filter((a) => !(undoneApplications.has(a.id) || (a.reversesId != null && present.has(a.reversesId)))),
+    deductions: remittance.deductions.filter((d) => !(undoneDeductions.has(d.id) || (d.reversesId != null && presentDeductions.has(d.reversesId)))),
+  };
+}
+
+/** The lines of a payment not exported yet that still wait for a person (a late entry never has any: its lines were posted). */
+export function awaitingReview(remittance: PostableRemittance): Array<{ lineNo: number; reference: string }> {
+  if (remittance.late) return [];
+  return remittance.lines.filter((l) => l.status === 'review').map((l) => ({ lineNo: l.lineNo, reference: l.reference }));
+}
+
+/** The balanced posting entry of one remittance. Throws when it does not balance, the date is closed or a line awaits review. */
 export function buildPostingEntry(remittance: PostableRemittance, context: PostingContext): PostingEntry {
   checkPostingDate(context.postingDate, context.closedThrough);
+  const waiting = awaitingReview(remittance);
+  if (waiting.length > 0) {
+    throw new RemitError('gl-review', `payment ${remittance.paymentRef} (${remittance.payer}) has ${waiting.length} line(s) awaiting review (line ${waiting[0]!.lineNo}); it is not posted until they are decided`, {
+      hint: 'run remit review, then export again',
+    });
+  }
   const customer = erpCustomer(remittance.payer, context.customers);
   const late = remittance.late === true;
   const lines: PostingLine[] = [];
@@ -74,7 +105,7 @@ export function buildPostingEntry(remittance: PostableRemittance, context: Posti
   const unapplied: PostedUnapplied[] = late
     ? []
     : remittance.lines.filter((l) => l.unappliedMinor !== 0).map((l) => ({
-        lineNo: l.lineNo, reference: l.reference, amountMinor: l.unappliedMinor, awaitingReview: l.status === 'review',
+        lineNo: l.lineNo, reference: l.reference, amountMinor: l.unappliedMinor,
       }));
 
   if (!late) post('clearing', remittance.totalMinor, 'debit', null, `cash received: ${remittance.paymentRef} from ${remittance.payer}`, false);
@@ -104,7 +135,7 @@ export function buildPostingEntry(remittance: PostableRemittance, context: Posti
     for (const u of unapplied) {
       const memo = u.amountMinor < 0
         ? `payer kept ${displayMinor(-u.amountMinor)} on line ${u.lineNo} "${u.reference}", not yet coded as a deduction`
-        : u.awaitingReview ? `awaiting review: line ${u.lineNo} "${u.reference}" held as unapplied cash` : `unapplied cash: line ${u.lineNo} "${u.reference}"`;
+        : `unapplied cash: line ${u.lineNo} "${u.reference}"`;
       post('unapplied', u.amountMinor, 'credit', null, memo, true);
     }
   }

@@ -70,8 +70,6 @@ export interface PostedUnapplied {
   lineNo: number;
   reference: string;
   amountMinor: Minor;
-  /** The line still waits for a person: posted as unapplied cash of its customer all the same. */
-  awaitingReview: boolean;
 }
 
 export type EntryKind = 'payment' | 'late';

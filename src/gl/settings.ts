@@ -66,6 +66,10 @@ export type ErpFormatName = keyof FormatSettingsMap;
 
 export interface GlSettings {
   closedThrough?: string;
+  /** IANA time zone whose today is the default posting date (else the machine's). */
+  timeZone?: string;
+  /** The format `export-gl` (and `remit run`) writes when no --format is given: the company's ERP. */
+  exportFormat?: 'generic' | ErpFormatName;
   documentPrefix: string;
   customers: Record<string, { id?: string; name?: string }>;
   bank?: string;
@@ -74,7 +78,7 @@ export interface GlSettings {
 }
 
 /** The keys this validator reads in a `gl:` block, beside the base account keys the loader reads itself. */
-export const GL_SETTINGS_KEYS = ['closed_through', 'document_prefix', 'customers', 'bank', 'bank_fees', 'formats'] as const;
+export const GL_SETTINGS_KEYS = ['export_format', 'closed_through', 'time_zone', 'document_prefix', 'customers', 'bank', 'bank_fees', 'formats'] as const;
 const BASE_KEYS = ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions'];
 const ACCOUNT_KEYS = [...BASE_KEYS, 'bank', 'bank_fees'];
 const FORMAT_KEYS: Record<ErpFormatName, string[]> = {
@@ -115,6 +119,11 @@ export function validateGlSettings(raw: unknown, path = 'gl'): { settings: GlSet
     const parsed = /^\d{4}-\d{2}-\d{2}$/.test(closed) ? parseDate(closed, 'ymd') : undefined;
     if (!parsed?.ok) add(`${path}.closed_through`, `must be a YYYY-MM-DD date, got "${closed}"`);
     else settings.closedThrough = parsed.iso;
+  }
+  const zone = text(raw, 'time_zone', `${path}.time_zone`, add);
+  if (zone !== undefined) {
+    if (isTimeZone(zone)) settings.timeZone = zone;
+    else add(`${path}.time_zone`, `must be an IANA time zone such as America/Chicago or Europe/Berlin, got "${zone}"`);
   }
   const prefix = text(raw, 'document_prefix', `${path}.document_prefix`, add);
   if (prefix !== undefined) {
@@ -171,6 +180,13 @@ export function validateGlSettings(raw: unknown, path = 'gl'): { settings: GlSet
       }
     }
   }
+  const chosen = text(raw, 'export_format', `${path}.export_format`, add);
+  if (chosen !== undefined) {
+    if (chosen !== 'generic' && !(chosen in FORMAT_KEYS)) add(`${path}.export_format`, `must be generic or one of: ${ERP_FORMAT_NAMES.join(', ')}, got "${chosen}"`);
+    else if (chosen !== 'generic' && !(chosen in settings.formats) && !problems.some((p) => p.startsWith(`${path}.formats.${chosen}`))) {
+      add(`${path}.export_format`, `is ${chosen}, but ${path}.formats.${chosen} is not set: give that format its settings`);
+    } else settings.exportFormat = chosen as NonNullable<GlSettings['exportFormat']>;
+  }
   return { settings, problems };
 }
 
@@ -208,6 +224,7 @@ function parseFormat(format: ErpFormatName, raw: Raw, at: string, add: Add): For
     }
     case 'qbo-journal': {
       const dateFormat = requiredDateFormat(raw, at, add, ['MM/DD/YYYY', 'DD/MM/YYYY']);
+      checkQboAccountNames(accounts, `${at}.accounts`, add);
       return dateFormat ? { accounts, dateFormat } : undefined;
     }
     case 'xero-journal': {
@@ -305,6 +322,29 @@ function parseAccounts(raw: unknown, at: string, add: Add): AccountOverrides {
     }
   }
   return out;
+}
+
+/** QuickBooks names a sub-account `Parent:Sub`: every part non-empty, no space around the colon (the import matches names exactly). */
+function checkQboAccountNames(accounts: AccountOverrides, at: string, add: Add): void {
+  const keys: Record<string, string> = { clearing: 'bank_clearing', receivable: 'accounts_receivable', unapplied: 'unapplied_cash', discount: 'discounts_allowed', writeOff: 'write_off', bank: 'bank', bankFee: 'bank_fees' };
+  const check = (name: string, path: string): void => {
+    const parts = name.split(':');
+    if (parts.some((p) => p === '' || p.trim() !== p)) add(path, `must be a QuickBooks account name, a sub-account written Parent:Sub with no empty part or space around ":", got "${name}"`);
+  };
+  for (const [role, key] of Object.entries(keys)) {
+    const value = (accounts as Record<string, unknown>)[role];
+    if (typeof value === 'string') check(value, `${at}.${key}`);
+  }
+  for (const [reason, value] of Object.entries(accounts.deductions ?? {})) check(value, `${at}.deductions.${reason}`);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function requiredDateFormat(raw: Raw, at: string, add: Add, allowed: readonly DateFormat[] = DATE_FORMATS): DateFormat | undefined {

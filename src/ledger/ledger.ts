@@ -12,6 +12,8 @@ import type { OpenItem } from '../domain/invoice.js';
 import type { Diagnostic, DocumentStatus } from '../domain/document.js';
 import type { JournalLine, PostableRemittance } from '../domain/journal.js';
 import type { Remittance } from '../domain/remittance.js';
+import type { BankEntryFacts, BankStatementFacts, ReconciliationDecision } from '../domain/bank.js';
+import type { BankFileRecord, CashCounts, CashRemittance, CashRow, NewBankFile, StatementOutcome, StoredBankEntry } from './bank-records.js';
 import type {
   ApplicationRecord,
   AuditEntry,
@@ -27,6 +29,7 @@ import type {
   FetchRunRecord,
   InsertOutcome,
   InvoiceRecord,
+  JournalFileRecord,
   JournalRecord,
   LedgerCounts,
   LineRecord,
@@ -59,6 +62,7 @@ export interface Ledger {
   readonly fetches: FetchStore;
   readonly reports: ReportStore;
   readonly mail: MailStore;
+  readonly bank: BankStore;
   /**
    * Run `work` in one transaction: all of it reaches the ledger, or none. Inside, use the
    * `tx` it is given; calls on the outer ledger wait until the transaction ends.
@@ -72,6 +76,12 @@ export interface DocumentStore {
   startBatch(company: string, kind: BatchKind, note: string | null): Promise<number>;
   /** Mark the batch finished; a batch that recorded nothing is not kept (false). */
   closeBatch(batchId: number): Promise<boolean>;
+  /**
+   * Batches a stopped process left open (no finish time): the empty ones removed, the others
+   * closed at their last document and noted as interrupted. Only for a caller holding the
+   * workspace lock, when no other writer can have a batch open. Returns how many of each.
+   */
+  closeInterruptedBatches(): Promise<{ removed: number; closed: number }>;
   bySha(sha256: string): Promise<DocumentRecord | undefined>;
   /** Documents that failed and were not dismissed, oldest first (to read again after a settings change). */
   failed(company?: string): Promise<DocumentRecord[]>;
@@ -155,9 +165,18 @@ export interface JournalStore {
   /** The id the next journal will have, so its file can be named before it is recorded. */
   nextId(): Promise<number>;
   /** Record a journal as it is written, in the caller's transaction: start, post each payment, finish. */
-  start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null): Promise<void>;
+  start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null, postingDate?: string): Promise<void>;
   post(id: number, lines: readonly JournalLine[], remittance: PostableRemittance): Promise<void>;
-  finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }): Promise<void>;
+  /** The journal's totals and files, recorded `recorded` (or, with no files given, `placed` at once as before). */
+  finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }, files?: readonly JournalFileRecord[]): Promise<void>;
+  /** Every file of the journal is in place. */
+  markPlaced(id: number): Promise<void>;
+  /** Journals recorded whose files are not all in place yet, oldest first. */
+  unplaced(): Promise<JournalRecord[]>;
+  /** The files a journal writes (none for a journal written before they were recorded). */
+  filesOf(id: number): Promise<JournalFileRecord[]>;
+  /** Every journal, newest first. */
+  list(company?: string): Promise<JournalRecord[]>;
   byId(id: number): Promise<JournalRecord | undefined>;
   /** A journal's lines in order, a page at a time. */
   linesOf(id: number): AsyncIterable<readonly JournalLine[]>;
@@ -199,4 +218,30 @@ export interface ReportStore {
   workQueue(today: string, company?: string): Promise<WorkQueueFigures>;
   /** Open deductions by reason code and age. */
   deductionAging(today: string, company?: string): Promise<DeductionAging[]>;
+}
+
+/** Bank files, statements and entries, and what reconciliation decided for each entry. */
+export interface BankStore {
+  fileBySha(sha256: string): Promise<BankFileRecord | undefined>;
+  /** Record a bank file (in the caller's transaction, with its statements and entries). */
+  recordFile(file: NewBankFile): Promise<number>;
+  finishFile(fileId: number, outcome: { statements: number; entries: number; duplicates: number; diagnostics: Diagnostic[] }): Promise<void>;
+  /** Store a statement, or find the same one already stored (account, currency, date, statement id). */
+  addStatement(fileId: number, company: string, statement: BankStatementFacts): Promise<StatementOutcome>;
+  /** Store an entry; false when the same entry (account, currency, bank reference, day, amount) is stored already. */
+  addEntry(statementId: number, company: string, accountId: string, entry: BankEntryFacts): Promise<boolean>;
+  /** Every entry of a company in one currency, or all currencies, in value-date order, with its current decision. */
+  entries(company: string): Promise<StoredBankEntry[]>;
+  /** Every remittance of a company with the cash that came for it. */
+  cashRemittances(company: string): Promise<CashRemittance[]>;
+  /** Record (or replace) the decision for an entry. */
+  decide(entryId: number, decision: ReconciliationDecision, createdBy: string): Promise<void>;
+  /** Every name the company's invoices and remittances give each payer (the ERP's customer name, the payer's own). */
+  payerNames(company: string): Promise<Array<{ payer: string; name: string }>>;
+  /** Payment references of a payer's remittances whose cash arrived (reconciled, not returned since). */
+  paidPaymentRefs(company: string, payer: string): Promise<string[]>;
+  /** Companies with bank entries. */
+  companies(): Promise<string[]>;
+  cashRows(company?: string): Promise<CashRow[]>;
+  counts(company?: string): Promise<CashCounts>;
 }

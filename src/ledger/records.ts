@@ -210,6 +210,25 @@ export interface JournalRecord {
   lineCount: number;
   debitMinor: Minor;
   creditMinor: Minor;
+  /** `recorded` while its files are not all in place yet (the next export or `--recover` finishes it), then `placed`. */
+  state: JournalState;
+  /** The day its entries are posted on (null for journals written before posting dates). */
+  postingDate: string | null;
+  /** sha256 of its first file. */
+  sha256: string | null;
+}
+
+export type JournalState = 'recorded' | 'placed';
+
+/** One file a journal writes: where, its sha256, and (ERP formats) its bytes; null content is rewritten from the journal's lines. */
+export interface JournalFileRecord {
+  seq: number;
+  /** What the export's name gets (`.csv`, `-journal.csv`, `-2.csv`, `.txt`). */
+  suffix: string;
+  path: string;
+  sha256: string;
+  bytes: number;
+  content: Buffer | null;
 }
 
 /** A remittance with something to post, before its lines are read. */

@@ -16,6 +16,8 @@ export interface ImportFilesRequest {
   strict?: boolean;
   /** Read and report; write nothing. */
   dryRun?: boolean;
+  /** Read what a symbolic link points to; without it a link is refused. */
+  followLinks?: boolean;
   /** The payer code is new on purpose (no open-invoice file or remit.yaml knows it yet). */
   newPayer?: boolean;
 }
@@ -38,19 +40,27 @@ export async function importFiles(ctx: PipelineContext, request: ImportFilesRequ
   const paths = request.files.map((file) => resolve(file));
   const messages = paths.filter((file) => existsSync(file) && isMessageFile(file));
   if (request.dryRun) {
-    const files = await readDocuments(ctx, { files: paths.filter((file) => existsSync(file) && !isMessageFile(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict) });
+    const files = await readDocuments(ctx, { files: paths.filter((file) => existsSync(file) && !isMessageFile(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), followLinks: Boolean(request.followLinks) });
     for (const message of messages) files.push({ file: message, status: 'skipped', message: '--dry-run does not open messages: import it without --dry-run, or look at it with remit import (a message taken is never taken twice)' });
     for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
     return { batchId: undefined, files };
   }
+  await closeInterrupted(ctx);
   const batchId = await ctx.ledger.documents.startBatch(company, 'import', null);
   const files = await importDocuments(ctx, {
     files: paths.filter((file) => existsSync(file) && !isMessageFile(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), source: 'import', batchId,
+    followLinks: Boolean(request.followLinks),
   });
   if (messages.length > 0) files.push(...(await importMessages(ctx, { files: messages, company, ...(request.payer ? { payer: request.payer } : {}), batchId })));
   for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
   const kept = await ctx.ledger.documents.closeBatch(batchId);
   return { batchId: kept ? batchId : undefined, files };
+}
+
+/** A batch a killed import left open is closed (or, empty, removed) before the next one starts: the caller holds the workspace lock. */
+async function closeInterrupted(ctx: PipelineContext): Promise<void> {
+  const { removed, closed } = await ctx.ledger.documents.closeInterruptedBatches();
+  if (removed + closed > 0) ctx.log(`an earlier import was stopped: ${removed} empty batch(es) removed, ${closed} closed as interrupted`);
 }
 
 /**
@@ -77,6 +87,7 @@ export async function retryFailedDocuments(ctx: PipelineContext, request: { comp
   const company = request.company ? companyOf(ctx.config, request.company) : undefined;
   const failed = request.ids ? await documentsToRetry(ctx, request.ids) : await ctx.ledger.documents.failed(company);
   const outcomes: ImportFilesOutcome[] = [];
+  await closeInterrupted(ctx);
   for (const code of [...new Set(failed.map((d) => d.company))]) {
     const batchId = await ctx.ledger.documents.startBatch(code, 'import', 'retry of failed documents');
     const files: FileOutcome[] = [];

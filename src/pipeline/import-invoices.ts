@@ -10,9 +10,9 @@ import type { OpenItem } from '../domain/invoice.js';
 import type { SnapshotResult } from '../ledger/index.js';
 import { parseInvoiceFile, streamInvoiceFile } from '../parsers/index.js';
 import { NotStreamable } from '../parsers/stream.js';
-import { copyIntoInbox } from '../workspace/inbox.js';
+import { keepOriginal, type KeptOriginal } from '../workspace/inbox.js';
 import { companyOf, type PipelineContext } from './context.js';
-import { fileChunks, fileHead, sha256File } from './importing/file-chunks.js';
+import { fileChunks, fileHead } from './importing/file-chunks.js';
 import { parseOptionsFor } from './importing/options.js';
 
 export interface InvoiceImportOutcome extends SnapshotResult {
@@ -23,13 +23,20 @@ export interface InvoiceImportOutcome extends SnapshotResult {
 }
 
 /** `remit invoices import`: one open-item file as the company's newest snapshot, in one transaction. */
-export async function importInvoices(ctx: PipelineContext, request: { file: string; company?: string }): Promise<InvoiceImportOutcome> {
-  const { file } = request;
-  if (!existsSync(file)) throw new RemitError('no-file', `no such file: ${file}`);
+export async function importInvoices(ctx: PipelineContext, request: { file: string; company?: string; followLinks?: boolean }): Promise<InvoiceImportOutcome> {
+  if (!existsSync(request.file)) throw new RemitError('no-file', `no such file: ${request.file}`);
   const company = companyOf(ctx.config, request.company);
-  const sha = sha256File(file);
-  const name = basename(file);
-  copyIntoInbox(ctx.paths.inbox, sha, name, file);
+  const name = basename(request.file);
+  // Read only from the kept copy: the snapshot is what the inbox holds.
+  let kept: KeptOriginal;
+  try {
+    // An open-item file is the ERP's own export, as large as the company's AR: no size limit.
+    kept = keepOriginal(ctx.paths.inbox, request.file, name, { followLinks: Boolean(request.followLinks), maxBytes: Number.POSITIVE_INFINITY });
+  } catch (err) {
+    if (err instanceof RemitError && !err.code.startsWith('os-') && err.code !== 'inbox-write') throw new RemitError(err.code, `${request.file}: ${err.message}`, err.hint ? { hint: err.hint } : {});
+    throw err;
+  }
+  const { sha256: sha, file } = kept;
   const options = parseOptionsFor(ctx.config, company, undefined, name, false);
   const write = async (invoices: Iterable<OpenItem>, diagnostics: () => Diagnostic[]): Promise<InvoiceImportOutcome> => {
     const customers = new Set<string>();

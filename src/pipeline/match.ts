@@ -31,6 +31,8 @@ export interface MatchOutcome {
   decisions?: LineDecision[];
   /** Companies with lines to match whose open-invoice file was never imported: nothing can be applied for them. */
   noInvoices: string[];
+  /** Lines left for a later match because their cash has not arrived (matching.require_cash). */
+  waitingForCash?: number;
 }
 
 export async function match(ctx: PipelineContext, options: { company?: string; dryRun?: boolean } = {}): Promise<MatchOutcome> {
@@ -39,22 +41,23 @@ export async function match(ctx: PipelineContext, options: { company?: string; d
   const settings: MatchSettings = { ...ctx.config.matching, learnedRules: await ctx.ledger.decisions.rules() };
   const tally = emptyTally();
   const noInvoices: string[] = [];
+  const held = { lines: 0 };
   for (const code of new Set((await ctx.ledger.matching.payersWithWork(company)).map((p) => p.company))) {
     if ((await ctx.ledger.invoices.latestSnapshotId(code)) === null) noInvoices.push(code);
   }
   if (options.dryRun) {
     const decisions: LineDecision[] = [];
-    await eachPayer(ctx.ledger, company, settings, async (_work, decided) => {
+    await eachPayer(ctx, ctx.ledger, company, settings, held, async (_work, decided) => {
       for (const d of decided) {
         count(tally, d);
         decisions.push(d);
       }
     });
-    return { tally, written: 0, unchanged: 0, waiting: await ctx.ledger.reports.exceptionCount(company), decisions, noInvoices };
+    return { tally, written: 0, unchanged: 0, waiting: await ctx.ledger.reports.exceptionCount(company), decisions, noInvoices, ...(held.lines ? { waitingForCash: held.lines } : {}) };
   }
   const { written, unchanged } = await ctx.ledger.transaction(async (tx) => {
     const result = { written: 0, unchanged: 0 };
-    await eachPayer(tx, company, settings, async (work, decided) => {
+    await eachPayer(ctx, tx, company, settings, held, async (work, decided) => {
       for (const d of decided) count(tally, d);
       const { writes, unchanged } = decisionWrites(decided, work);
       await tx.matching.write(writes, ctx.user);
@@ -64,12 +67,22 @@ export async function match(ctx: PipelineContext, options: { company?: string; d
     await tx.matching.markMatched();
     return result;
   });
-  return { tally, written, unchanged, waiting: await ctx.ledger.reports.exceptionCount(company), noInvoices };
+  return { tally, written, unchanged, waiting: await ctx.ledger.reports.exceptionCount(company), noInvoices, ...(held.lines ? { waitingForCash: held.lines } : {}) };
 }
 
-async function eachPayer(ledger: Ledger, company: string | undefined, settings: MatchSettings, use: (work: MatchWork, decisions: LineDecision[]) => Promise<void>): Promise<void> {
+async function eachPayer(
+  ctx: PipelineContext, ledger: Ledger, company: string | undefined, settings: MatchSettings, held: { lines: number },
+  use: (work: MatchWork, decisions: LineDecision[]) => Promise<void>,
+): Promise<void> {
   for (const { company: code, payer } of await ledger.matching.payersWithWork(company)) {
-    const work = await ledger.matching.pendingFor(code, payer);
+    let work = await ledger.matching.pendingFor(code, payer);
+    // matching.require_cash: a remittance whose money has not arrived is left new, for the match after its cash does.
+    if (ctx.config.bank.requireCash.includes(code)) {
+      const paid = new Set(await ledger.bank.paidPaymentRefs(code, payer));
+      const lines = work.lines.filter((line) => paid.has(line.paymentRef));
+      held.lines += work.lines.length - lines.length;
+      work = { ...work, lines };
+    }
     await use(work, matchPayer(work.lines, await ledger.matching.invoicesForPayer(code, payer), settings));
   }
 }

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import type { PortalAccount } from '../config/schema.js';
 import { addDays, daysBetween } from '../core/dates.js';
 import type { ChannelResult } from '../notify/index.js';
-import type { PipelineContext } from './context.js';
 import { exportJournal, type ExportOutcome } from './export-journal.js';
+import { companyOf, type PipelineContext } from './context.js';
 import { fetchPortals, type FetchOutcome, type FetchServices } from './fetch-portals.js';
 import { match, type MatchOutcome } from './match.js';
+import { bankInboxStep, type BankInboxOutcome } from './bank-inbox.js';
 import { notifyRun, runReport } from './notify-run.js';
 import { morningReport } from './morning-report.js';
 import { morningPage } from '../pages/morning-page.js';
@@ -29,6 +30,7 @@ export interface NightlyRequest {
 export type NightlyStep =
   | { kind: 'fetch'; outcome: FetchOutcome }
   | { kind: 'mail'; outcome: MailFetchOutcome }
+  | { kind: 'bank'; outcome: BankInboxOutcome }
   | { kind: 'match'; outcome: MatchOutcome }
   | { kind: 'export'; outcome: ExportOutcome }
   | { kind: 'notify'; results: ChannelResult[] };
@@ -73,13 +75,16 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     ? await (await import('./mail/fetch-mail.js')).fetchMail(ctx, { secrets: services.secrets }, request.company ? { company: request.company } : {})
     : { runId: undefined, mailboxes: [], failed: false };
   if (mailed.runId !== undefined) onStep({ kind: 'mail', outcome: mailed });
+  // Statements from bank.inbox, reconciled before match (matching.require_cash needs the night's cash).
+  const bank = await bankInboxStep(ctx, request.company);
+  if (bank) onStep({ kind: 'bank', outcome: bank });
   const matched = await match(ctx, { ...(request.company ? { company: request.company } : {}) });
   onStep({ kind: 'match', outcome: matched });
   const runId = fetched.runId ?? startedAt.replace(/[-:]/g, '').replace(/\..*/, '');
   let journal: string | undefined;
   if (request.exportGl ?? config.run.exportGl) {
     const runDay = startedAt.slice(0, 10);
-    journal = join(ctx.paths.exports, `journal-${runDay}-${fetched.runId ?? 'run'}.csv`);
+    journal = join(ctx.paths.exports, `journal-${runDay}-${fetched.runId ?? 'run'}${config.companies[companyOf(config, request.company)]?.posting.exportFormat === 'sap-lockbox' ? '.txt' : '.csv'}`);
     onStep({ kind: 'export', outcome: await exportJournal(ctx, { out: journal, ...(request.company ? { company: request.company } : {}) }) });
   }
   const after = await ledger.reports.counts();
@@ -102,7 +107,8 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     new: added,
     totals: after,
     journal: journal ?? null,
-    exitCode: fetched.failed || mailed.failed ? 1 : 0,
+    bank: bank ? { folder: bank.folder, files: bank.files.map((f) => ({ file: f.file, status: f.status })), reconciled: bank.reconciled?.tally ?? null, message: bank.message ?? null } : null,
+    exitCode: fetched.failed || mailed.failed || bank?.failed ? 1 : 0,
   };
   const facts = await ledger.reports.since(startedAt);
   const runDir = join(ctx.paths.runs, runId);

@@ -3,6 +3,11 @@
  * password and TOTP seed go only to the keychain (or the vault chosen in remit.yaml).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { closest } from '../core/validation.js';
+import { RECIPE_NAME } from '../config/parse.js';
+import { listPortals as listRecipes } from '../fetch/recipe/registry.js';
 import { addPortalAccount, removePortalAccount } from '../config/edit.js';
 import type { PortalAccount } from '../config/schema.js';
 import type { SecretStore } from '../secrets/index.js';
@@ -11,6 +16,7 @@ import type { PipelineContext } from './context.js';
 
 /** Add an account: remit.yaml is written only after its secrets are stored; returns where they are. */
 export async function addPortal(ctx: PipelineContext, secrets: () => Promise<SecretStore>, account: PortalAccount, credentials: { password: string; totp?: string }): Promise<string> {
+  await checkRecipe(ctx, account.recipe);
   const text = addPortalAccount(readFileSync(ctx.paths.config, 'utf8'), account, ctx.paths.config);
   const store = await secrets();
   // Secrets left by an earlier account of the same id (a session, an old seed) must not leak into this one.
@@ -19,6 +25,17 @@ export async function addPortal(ctx: PipelineContext, secrets: () => Promise<Sec
   if (credentials.totp) await store.set(account.id, 'totp', credentials.totp);
   await writeFileAtomic(ctx.paths.config, text, 0o644);
   return store.kind;
+}
+
+/** The recipe must be a name (never a path) of a recipe that exists: checked when the account is added, not at the first fetch. */
+async function checkRecipe(ctx: PipelineContext, recipe: string): Promise<void> {
+  if (!RECIPE_NAME.test(recipe)) {
+    throw new UsageError(`--recipe "${recipe}": a recipe is named by lower-case letters, digits, "-" and "_" (a recipe in portals/), never a path`, 'see the recipes in portals/ of the installation and of the workspace');
+  }
+  const known = [...new Set((await listRecipes({ dirs: [join(ctx.paths.root, 'portals')] })).map((p) => p.name))].sort();
+  if (known.includes(recipe)) return;
+  const near = closest(recipe, known);
+  throw new UsageError(`--recipe ${recipe}: no recipe of that name${near ? ` (did you mean ${near}?)` : ''}`, known.length ? `known recipes: ${known.join(', ')}; add your own as portals/${recipe}.yaml in the workspace` : `add it as portals/${recipe}.yaml in the workspace`);
 }
 
 export interface PortalListing {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nextRun } from '../schedule/next-run.js';
 import { readScheduleRecord } from '../schedule/record.js';
+import { cashReport } from './cash-report.js';
 import type { PipelineContext } from './context.js';
 
 export interface WorkspaceStatus {
@@ -20,6 +21,21 @@ export interface WorkspaceStatus {
   /** Payments imported flagged for a person (a stated total the lines do not reach...). */
   flaggedPayments: number;
   nextScheduledRun: string | null;
+  /** The cash side: bank entries by where they stand, remittances still waiting for their cash. */
+  cash: CashStatus;
+}
+
+export interface CashStatus {
+  entries: number;
+  reconciled: number;
+  unidentified: number;
+  unidentifiedMinor: number;
+  ignored: number;
+  returned: number;
+  /** Entries read but not reconciled yet (remit reconcile). */
+  pending: number;
+  inTransit: number;
+  notReceived: number;
 }
 
 export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceStatus> {
@@ -51,6 +67,17 @@ export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceSt
     failedDocuments: await ledger.reports.failedDocumentCount(),
     flaggedPayments: await ledger.reports.flaggedPaymentCount(),
     nextScheduledRun: nextScheduled(ctx.paths.root, ctx.clock.now()),
+    cash: await cashStatus(ctx),
+  };
+}
+
+async function cashStatus(ctx: PipelineContext): Promise<CashStatus> {
+  const counts = await ctx.ledger.bank.counts();
+  const waiting = counts.entries === 0 ? [] : (await cashReport(ctx)).filter((r) => r.kind === 'remittance');
+  return {
+    entries: counts.entries, reconciled: counts.reconciled, unidentified: counts.unidentified, unidentifiedMinor: counts.unidentifiedMinor,
+    ignored: counts.ignored, returned: counts.returned, pending: counts.pending,
+    inTransit: waiting.filter((r) => r.status === 'in-transit').length, notReceived: waiting.filter((r) => r.status === 'not-received').length,
   };
 }
 

@@ -1,10 +1,23 @@
 /**
  * The inbox keeps every original file, content-addressed by sha256, never deleted.
- * Files are written to a temporary name and renamed, so a crash leaves no half file.
+ *
+ * A file is copied in once, hashed as it is copied, and everything after reads the kept copy:
+ * a source that grows or changes during an import cannot give the ledger payments the kept
+ * original does not hold (one read, one truth). Copies are written to a temporary name
+ * created exclusively and without following links (O_EXCL | O_NOFOLLOW), flushed, and renamed
+ * into place, so a crash leaves no half file and a link planted in the inbox is neither
+ * written through nor taken for an original: a link at an inbox path is replaced by the real
+ * file, and an inbox folder that is a link is refused. A source that is a symbolic link is
+ * refused unless the caller follows links on purpose (`remit import --follow-links`).
  */
-import { copyFileSync, constants, existsSync, mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync,
+} from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { crashPoint } from '../core/crash-points.js';
+import { RemitError } from '../core/errors.js';
+import { osError } from '../core/os-errors.js';
 
 /** Keep a short, safe extension for people browsing the inbox; never a path from outside. */
 export function safeExtension(originalName: string): string {
@@ -12,30 +25,169 @@ export function safeExtension(originalName: string): string {
   return /^\.[a-z0-9]{1,8}$/.test(ext) ? ext : '';
 }
 
-/** Store bytes under inbox/<aa>/<sha256><ext>; returns the path relative to the workspace. */
-export function storeInInbox(inboxDir: string, sha: string, originalName: string, bytes: Uint8Array): string {
-  return store(inboxDir, sha, originalName, (temp) => writeFileSync(temp, bytes, { flag: 'wx' }));
+export interface KeptOriginal {
+  sha256: string;
+  size: number;
+  /** Relative to the workspace, as the ledger records it. */
+  inboxPath: string;
+  /** The kept copy: what the import reads. */
+  file: string;
 }
 
-/** Store a copy of a file (read by the OS, never whole in memory); same layout as storeInInbox. */
-export function copyIntoInbox(inboxDir: string, sha: string, originalName: string, source: string): string {
-  return store(inboxDir, sha, originalName, (temp) => copyFileSync(source, temp, constants.COPYFILE_EXCL));
+/** The original could not be written into the inbox (a full disk, a read-only folder): the source itself was readable. */
+export class InboxWriteFailed extends RemitError {}
+
+/** A source larger than the limit (checked before and while copying: a file may grow). */
+export class TooLarge extends RemitError {
+  constructor(readonly size: number) {
+    super('too-large', `the file is larger than the limit (${size} bytes or more)`);
+  }
 }
 
-function store(inboxDir: string, sha: string, originalName: string, write: (temp: string) => void): string {
+/** Why a source that is a symbolic link is not imported. */
+export const LINK_REFUSED = 'is a symbolic link: remit imports the file itself, not a link to it (pass --follow-links to read what it points to)';
+
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const PIECE = 1 << 20;
+
+/**
+ * Copy `source` into the inbox, hashing it on the way, and return the kept copy. A source
+ * already in the inbox is only hashed.
+ */
+export function keepOriginal(inboxDir: string, source: string, originalName: string, options: { followLinks: boolean; maxBytes: number }): KeptOriginal {
+  const fd = openSource(source, options.followLinks);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new RemitError('not-a-file', 'not a file (a folder?): name the files inside it');
+    if (stats.size > options.maxBytes) throw new TooLarge(stats.size);
+    if (isInside(inboxDir, source)) return { ...hashOnly(fd, options.maxBytes), inboxPath: join('inbox', relative(inboxDir, source)), file: source };
+    checkFolder(inboxDir);
+    const temp = join(inboxDir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const copied = copyHashing(fd, temp, options.maxBytes);
+      return { ...copied, ...placeInInbox(inboxDir, temp, copied.sha256, originalName) };
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openSource(source: string, followLinks: boolean): number {
+  try {
+    // O_NONBLOCK: a FIFO named as a file is opened (and refused as not a file) instead of waiting forever.
+    return openSync(source, constants.O_RDONLY | constants.O_NONBLOCK | (followLinks ? 0 : NOFOLLOW));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!followLinks && (code === 'ELOOP' || code === 'EMLINK' || (NOFOLLOW === 0 && isLink(source)))) {
+      throw new RemitError('symlink', LINK_REFUSED);
+    }
+    throw osError(err, source, 'read the file', 1);
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = relative(resolve(dir), resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !rel.includes(`..${sep}`);
+}
+
+/** The inbox (or one of its folders) must be a real folder, not a link to somewhere else. */
+function checkFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const stats = lstatSync(dir);
+    if (stats.isDirectory()) return;
+  } catch (err) {
+    throw inboxWriteFailed(err, dir);
+  }
+  throw new RemitError('inbox-link', `the inbox folder ${dir} is a symbolic link (or not a folder): originals are kept only inside the workspace`, {
+    hint: `replace ${dir} with a real folder (move what it points to into it)`,
+  });
+}
+
+function hashOnly(fd: number, maxBytes: number): { sha256: string; size: number } {
+  const hash = createHash('sha256');
+  const size = eachPiece(fd, maxBytes, (piece) => hash.update(piece));
+  return { sha256: hash.digest('hex'), size };
+}
+
+function copyHashing(fd: number, temp: string, maxBytes: number): { sha256: string; size: number } {
+  const hash = createHash('sha256');
+  let out: number;
+  try {
+    out = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
+  } catch (err) {
+    throw inboxWriteFailed(err, temp);
+  }
+  try {
+    const size = eachPiece(fd, maxBytes, (piece) => {
+      hash.update(piece);
+      try {
+        for (let at = 0; at < piece.length; ) at += writeSync(out, piece, at, piece.length - at);
+      } catch (err) {
+        throw inboxWriteFailed(err, temp);
+      }
+    });
+    try {
+      fsyncSync(out);
+    } catch (err) {
+      throw inboxWriteFailed(err, temp);
+    }
+    return { sha256: hash.digest('hex'), size };
+  } catch (err) {
+    throw osError(err, undefined, 'read the file', 1);
+  } finally {
+    closeSync(out);
+  }
+}
+
+function inboxWriteFailed(err: unknown, path: string): RemitError {
+  const worded = osError(err, path, 'keep the original in the inbox', 1);
+  const text = worded instanceof Error ? worded.message : String(worded);
+  return new InboxWriteFailed('inbox-write', text, worded instanceof RemitError && worded.hint ? { hint: worded.hint } : {});
+}
+
+function eachPiece(fd: number, maxBytes: number, use: (piece: Buffer) => void): number {
+  const buffer = Buffer.allocUnsafe(PIECE);
+  let size = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, 0, PIECE, null);
+    if (read === 0) return size;
+    size += read;
+    if (size > maxBytes) throw new TooLarge(size);
+    use(buffer.subarray(0, read));
+  }
+}
+
+/** Move a complete temp file to inbox/<aa>/<sha><ext>; an original already kept there is kept as it is. */
+function placeInInbox(inboxDir: string, temp: string, sha: string, originalName: string): { inboxPath: string; file: string } {
   const folder = join(inboxDir, sha.slice(0, 2));
   const name = `${sha}${safeExtension(originalName)}`;
   const target = join(folder, name);
-  if (!existsSync(target)) {
-    mkdirSync(folder, { recursive: true });
-    const temp = join(folder, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      write(temp);
-      renameSync(temp, target);
-    } catch (err) {
-      rmSync(temp, { force: true });
-      throw err;
-    }
+  checkFolder(folder);
+  try {
+    crashPoint();
+    if (!isRegularFile(target)) renameSync(temp, target); // replaces a planted link itself, never what it points to
+    crashPoint();
+  } catch (err) {
+    throw inboxWriteFailed(err, target);
   }
-  return join('inbox', sha.slice(0, 2), name);
+  return { inboxPath: join('inbox', sha.slice(0, 2), name), file: target };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -6,8 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ledgerValue } from '../support/ledger-query.js';
 import { ROOT, newWorkspace, parseCsv, remit, removeDir } from '../support/cli.js';
 
 const PAYERS = join(ROOT, 'fixtures', 'payers');
@@ -20,14 +20,7 @@ function workspace(): string {
   return home;
 }
 
-function count(home: string, sql: string): number {
-  const db = new Database(join(home, 'ledger.db'), { readonly: true });
-  try {
-    return db.prepare(sql).pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
+const count = ledgerValue;
 
 describe('onboarding a new payer', () => {
   it('payers propose shows the columns, payment fields and dates it found, and a block to paste', () => {

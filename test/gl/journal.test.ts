@@ -79,7 +79,7 @@ describe('buildJournal', () => {
     const p = payment();
     p.paymentRef = '=1+1';
     const csv = writeGenericCsv('J1', buildJournal([p], accounts));
-    expect(csv.split('\r\n')[0]).toBe('journal_id,line_no,entry_date,account,debit,credit,currency,payer,payment_ref,invoice,memo');
+    expect(csv.split('\r\n')[0]).toBe('journal_id,line_no,entry_date,account,debit,credit,currency,payer,payment_ref,invoice,memo,company,document_no,customer');
     expect(csv).toContain(",'=1+1,");
     expect(csv).toContain(',1475.00,');
     expect(csv).not.toMatch(/,=1\+1,/);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RemitError } from '../../src/core/errors.js';
-import { buildPostingEntry, checkPostingDate } from '../../src/gl/posting-entry.js';
+import { awaitingReview, buildPostingEntry, checkPostingDate } from '../../src/gl/posting-entry.js';
 import { netMinor } from '../../src/gl/posting.js';
-import { context, p1, p1Late, p3 } from './formats/ledger.js';
+import { context, p1, p1InReview, p1Late, p3 } from './formats/ledger.js';
 
 describe('posting entries', () => {
   it('posts a payment on the posting date, balanced, with the customer on every AR and unapplied line', () => {
@@ -16,9 +16,11 @@ describe('posting entries', () => {
     expect(entry.lines.find((l) => l.role === 'discount')).toMatchObject({ invoice: 'INV-101240', debitMinor: 2000, memo: 'discount taken on INV-101240' });
   });
 
-  it('posts a line still awaiting review as unapplied cash of its customer, and says so', () => {
-    const review = buildPostingEntry(p1(), context()).lines.find((l) => l.memo.startsWith('awaiting review'));
-    expect(review).toMatchObject({ role: 'unapplied', account: '2410', creditMinor: 2500, customer: { id: 'C0001' }, memo: 'awaiting review: line 5 "PO 7781" held as unapplied cash' });
+  it('does not post a payment with a line still awaiting review as unapplied cash: it refuses, naming the line', () => {
+    expect(awaitingReview(p1InReview())).toEqual([{ lineNo: 5, reference: 'PO 7781' }]);
+    expect(awaitingReview(p1())).toEqual([]);
+    expect(() => buildPostingEntry(p1InReview(), context())).toThrow(/ACH0001 \(AMZ\) has 1 line\(s\) awaiting review \(line 5\)/);
+    expect(buildPostingEntry(p1(), context()).lines.find((l) => l.memo === 'unapplied cash: line 5 "PO 7781"')).toMatchObject({ role: 'unapplied', creditMinor: 2500, customer: { id: 'C0001' } });
   });
 
   it('dates a late entry on the posting date and says what happened, not the original memo', () => {

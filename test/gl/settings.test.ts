@@ -14,6 +14,19 @@ describe('gl settings', () => {
     expect(accounts).toMatchObject({ clearing: '610', receivable: '1200', deductions: { default: '1290', shortage: '631', pricing: '1293' } });
   });
 
+  it('reads the export format, the time zone and QuickBooks sub-accounts; refuses what the ERP would not take, naming the key', () => {
+    const good = validateGlSettings({ export_format: 'qbo-journal', time_zone: 'America/Chicago', formats: { 'qbo-journal': { date_format: 'MM/DD/YYYY', accounts: { accounts_receivable: 'Accounts Receivable (A/R)', discounts_allowed: 'Discounts:Early Payment' } } } }, 'gl');
+    expect(good.problems).toEqual([]);
+    expect(good.settings).toMatchObject({ exportFormat: 'qbo-journal', timeZone: 'America/Chicago' });
+    const bad = validateGlSettings({ export_format: 'xero-journal', time_zone: 'Mars/Olympus', formats: { 'qbo-journal': { date_format: 'MM/DD/YYYY', accounts: { discounts_allowed: 'Discounts: Early', deductions: { shortage: 'Deductions::Short' } } } } }, 'gl');
+    expect(bad.problems).toEqual([
+      'gl.time_zone: must be an IANA time zone such as America/Chicago or Europe/Berlin, got "Mars/Olympus"',
+      'gl.formats.qbo-journal.accounts.discounts_allowed: must be a QuickBooks account name, a sub-account written Parent:Sub with no empty part or space around ":", got "Discounts: Early"',
+      'gl.formats.qbo-journal.accounts.deductions.shortage: must be a QuickBooks account name, a sub-account written Parent:Sub with no empty part or space around ":", got "Deductions::Short"',
+      'gl.export_format: is xero-journal, but gl.formats.xero-journal is not set: give that format its settings',
+    ]);
+  });
+
   it('reports every problem with its path', () => {
     const { problems } = validateGlSettings({
       closed_through: '31/03/2026', colour: 'red', customers: { AMZ: 7 },
@@ -24,7 +37,7 @@ describe('gl settings', () => {
       },
     }, 'companies.acme.gl');
     expect(problems).toEqual([
-      'companies.acme.gl.colour: unknown setting (expected one of: bank_clearing, accounts_receivable, discounts_allowed, unapplied_cash, write_off, deductions, closed_through, document_prefix, customers, bank, bank_fees, formats)',
+      'companies.acme.gl.colour: unknown setting (expected one of: bank_clearing, accounts_receivable, discounts_allowed, unapplied_cash, write_off, deductions, export_format, closed_through, time_zone, document_prefix, customers, bank, bank_fees, formats)',
       'companies.acme.gl.closed_through: must be a YYYY-MM-DD date, got "31/03/2026"',
       'companies.acme.gl.customers.AMZ: must be the ERP customer id, or { id, name }',
       'companies.acme.gl.formats.xero: unknown format (expected one of: netsuite-journal, netsuite-payment, qbo-journal, xero-journal, bc-cash-receipt, intacct-journal, sap-lockbox)',

@@ -3,12 +3,13 @@
  * fixtures/demo, in a temporary workspace: invoices, remittances, match, journal, each step
  * the pipeline's own use case on one open ledger.
  */
-import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RemitError, UsageError } from '../../core/errors.js';
 import { displayMinor } from '../../core/money.js';
+import { setCompanyGl } from '../../config/edit.js';
 import { exportJournal } from '../../pipeline/export-journal.js';
 import { importFailed, importFiles } from '../../pipeline/import-files.js';
 import { importInvoices } from '../../pipeline/import-invoices.js';
@@ -31,6 +32,8 @@ interface Manifest {
 
 /** The payer whose files the demo fetches from a portal; the others "arrived by e-mail". */
 const PORTAL_PAYER = 'BIGMART';
+/** The ERP format the demo posts the portal payer's payments in, besides the generic journal for the others (settings: fixtures/demo/erp.json). */
+const DEMO_ERP_FORMAT = 'netsuite-payment';
 
 export async function run(options: { keep?: string }, ctx: Context): Promise<number> {
   const demoDir = join(PACKAGE_ROOT, 'fixtures', 'demo');
@@ -47,10 +50,14 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
 
   say.info(`remit demo: a workspace for ${manifest.companyName} at ${home}`);
   await initWorkspace(paths, { company: manifest.company, name: manifest.companyName, currency: 'USD' }, ctx.clock);
+  // The ERP customers and the NetSuite settings, in remit.yaml as an operator would write them.
+  const erp = JSON.parse(readFileSync(join(demoDir, 'erp.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(paths.config, setCompanyGl(readFileSync(paths.config, 'utf8'), manifest.company, erp, paths.config));
   const secrets = await demoSecrets(paths, ctx);
   const quiet: Context = { ...secrets.ctx, home, quiet: true, stdout: { write: () => undefined, isTTY: false } };
   const out = join(home, 'exports', 'journal-demo.csv');
-  const { importCode, counts } = await withWorkspace(quiet, async (pipeline) => {
+  const erpOut = join(home, 'exports', 'netsuite-demo.csv');
+  const { importCode, counts, erpFiles, held } = await withWorkspace(quiet, async (pipeline) => {
     say.info('1. open invoices from the ERP (open_invoices.csv)');
     await importInvoices(pipeline, { file: join(demoDir, 'open_invoices.csv') });
 
@@ -66,9 +73,11 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
     }
     say.info('4. match payments to open invoices');
     await match(pipeline);
-    say.info('5. export the GL journal');
-    await exportJournal(pipeline, { out });
-    return { importCode, counts: await pipeline.ledger.reports.counts() };
+    say.info(`5. post to the ERP: ${PORTAL_PAYER}'s payments as NetSuite customer payments applied to their invoices (${DEMO_ERP_FORMAT}), the others as the generic journal CSV`);
+    const posted = await exportJournal(pipeline, { out: erpOut, format: DEMO_ERP_FORMAT, payer: PORTAL_PAYER });
+    const rest = await exportJournal(pipeline, { out });
+    const held = new Set([...posted.held, ...rest.held].map((h) => `${h.payer} ${h.paymentRef}`)).size;
+    return { importCode, counts: await pipeline.ledger.reports.counts(), erpFiles: posted.kind === 'written' ? posted.files : [], held };
   });
 
   const c = counts;
@@ -80,7 +89,10 @@ export async function run(options: { keep?: string }, ctx: Context): Promise<num
   say.info(`  applied to invoices ${c.applied} lines, ${displayMinor(c.appliedMinor)} USD`);
   say.info(`  payer deductions    ${c.deductions} recorded for follow-up`);
   say.info(`  need a person       ${c.exceptions} line(s) with cash not applied (${remit} report exceptions --home ${home})`);
-  say.info(`  GL journal          ${out}`);
+  say.info(`  GL journal          ${out} (generic)`);
+  say.info(`  ERP (${DEMO_ERP_FORMAT}) ${erpFiles.join(', ') || 'nothing to post'}: import in NetSuite with Import CSV Records > Customer Payment, then the -journal file as Journal Entry`);
+  if (held) say.info(`  held back           ${held} payment(s) with a line awaiting review: exported once decided`);
+  say.info(`  journals            ${remit} report journals --home ${home}`);
   say.info(`\nLook around: ${remit} report morning --home ${home}`);
   say.info(`             ${remit} report applications --home ${home}`);
   if (remit !== 'remit') say.info('(`npm link` in the checkout puts remit on your PATH, then plain `remit ...` works)');

@@ -1,11 +1,25 @@
 /** `remit explain LINE`: what remit decided for a line, every candidate it weighed and why. */
 import { displayMinor } from '../../core/money.js';
+import { explainEntry } from '../../pipeline/explain-entry.js';
 import { explainLine } from '../../pipeline/review.js';
 import type { Context } from '../context.js';
 import { withWorkspace } from '../workspace.js';
 import { snakeCase } from './report.js';
 
 export async function run(lineText: string, options: { json?: boolean }, ctx: Context): Promise<number> {
+  const entry = await withWorkspace(ctx, (pipeline) => explainEntry(pipeline, lineText));
+  if (entry) {
+    if (options.json) ctx.stdout.write(`${JSON.stringify({ entry }, null, 2)}\n`);
+    else {
+      ctx.stdout.write(`${[
+        `bank entry ${entry.entry_ref ?? `entry:${entry.entry_id}`} (entry:${entry.entry_id}) of account ${entry.account}: ${entry.amount} ${entry.currency} on ${entry.value_date}${entry.debtor ? ` from ${entry.debtor}` : ''}`,
+        `outcome: ${entry.status}${entry.payer ? `, payer ${entry.payer}` : ''}${entry.payment_refs ? `, pays ${entry.payment_refs}` : ''}${entry.invoice ? `, invoice ${entry.invoice}` : ''}${entry.bank_fee ? `, bank fee ${entry.bank_fee}` : ''}`,
+        `method: ${entry.method ?? '-'}${entry.confidence !== null ? ` (confidence ${entry.confidence.toFixed(2)})` : ''}`,
+        `why: ${entry.explanation ?? ''}`,
+      ].join('\n')}\n`);
+    }
+    return 0;
+  }
   const explained = await withWorkspace(ctx, (pipeline) => explainLine(pipeline, lineText));
   const { line, applications, candidates } = explained;
   if ('resolved' in explained && explained.resolved && !options.json) ctx.stderr.write(`read "${lineText}" as ${explained.resolved}: line ${line.id}\n`);

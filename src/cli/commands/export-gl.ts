@@ -1,6 +1,8 @@
-/** `remit export-gl`: a balanced GL journal for applied cash not exported before. */
+/** `remit export-gl`: what applied cash posts that no journal holds yet, in the company's ERP format. */
+import { UsageError } from '../../core/errors.js';
 import { displayMinor } from '../../core/money.js';
-import { exportJournal, reexportJournal, type ExportOutcome } from '../../pipeline/export-journal.js';
+import { EXPORT_BOUNDARIES, exportJournal, recoverJournals, reexportJournal, type ExportBoundary, type ExportOutcome } from '../../pipeline/export-journal.js';
+import type { FinishedJournal } from '../../pipeline/journal-files.js';
 import type { Context } from '../context.js';
 import { sayFor, type Say } from '../say.js';
 import { withWorkspace } from '../workspace.js';
@@ -10,18 +12,31 @@ export interface ExportOptions {
   format?: string;
   reexport?: string;
   company?: string;
+  payer?: string;
+  postingDate?: string;
+  recover?: boolean;
 }
 
 export async function run(options: ExportOptions, ctx: Context): Promise<number> {
   const say = sayFor(ctx);
-  if (options.reexport !== undefined) {
-    const id = options.reexport;
-    const { journal, file } = await withWorkspace(ctx, (pipeline) => reexportJournal(pipeline, { id, ...(options.out ? { out: options.out } : {}) }));
-    say.ok(`journal J${journal.id} written again to ${file} (${journal.lineCount} lines, first exported ${journal.createdAt})`);
+  if (options.recover) {
+    const { finished, tempsRemoved } = await withWorkspace(ctx, (pipeline) => recoverJournals(pipeline));
+    sayFinished(finished, say);
+    say.ok(finished.length === 0 ? `nothing to recover: every journal is in place${tempsRemoved ? ` (${tempsRemoved} temporary file(s) removed)` : ''}` : `recovered ${finished.length} journal(s)`);
     return 0;
   }
+  if (options.reexport !== undefined) {
+    const id = options.reexport;
+    const { journal, files } = await withWorkspace(ctx, (pipeline) => reexportJournal(pipeline, { id, ...(options.out ? { out: options.out } : {}) }));
+    say.ok(`journal J${journal.id} (${journal.format}) written again to ${files.join(', ')} (${journal.lineCount} lines, first exported ${journal.createdAt})`);
+    return 0;
+  }
+  const boundary = crashHook(ctx.env['REMIT_TEST_CRASH_AT']);
   const outcome = await withWorkspace(ctx, (pipeline) =>
-    exportJournal(pipeline, { ...(options.out ? { out: options.out } : {}), ...(options.format ? { format: options.format } : {}), ...(options.company ? { company: options.company } : {}) }),
+    exportJournal(pipeline, {
+      ...(options.out ? { out: options.out } : {}), ...(options.format ? { format: options.format } : {}), ...(options.company ? { company: options.company } : {}),
+      ...(options.payer ? { payer: options.payer } : {}), ...(options.postingDate ? { postingDate: options.postingDate } : {}), ...(boundary ? { boundary } : {}),
+    }),
   );
   sayExported(outcome, say);
   return 0;
@@ -29,10 +44,28 @@ export async function run(options: ExportOptions, ctx: Context): Promise<number>
 
 /** What an export did, in the operator's words (also after `remit run`). */
 export function sayExported(outcome: ExportOutcome, say: Say): void {
+  sayFinished(outcome.recovered, say);
+  for (const h of outcome.held) say.warn(`held back: payment ${h.paymentRef} (${h.payer}) has line ${h.lineNo} awaiting review; it is exported once decided (remit review)`);
   if (outcome.kind === 'nothing') {
-    say.info('nothing to export: every matched payment is already in a journal');
+    say.info(outcome.held.length ? 'nothing else to export' : 'nothing to export: every matched payment is already in a journal');
     return;
   }
   const { totals } = outcome;
-  say.ok(`journal J${outcome.journalId}: ${outcome.payments} payment(s), ${totals.lines} lines, debits = credits = ${displayMinor(totals.debitMinor)} -> ${outcome.file}`);
+  say.ok(`journal J${outcome.journalId} (${outcome.format}, posted ${outcome.postingDate}): ${outcome.payments} payment(s), ${totals.lines} lines, debits = credits = ${displayMinor(totals.debitMinor)} -> ${outcome.files.join(', ')}`);
+}
+
+function sayFinished(finished: readonly FinishedJournal[], say: Say): void {
+  for (const j of finished) say.warn(`journal J${j.journalId} was recorded but not in place (an export was interrupted): written again from the ledger to ${j.files.join(', ')}`);
+}
+
+/**
+ * For the crash test only: REMIT_TEST_CRASH_AT=<boundary> kills this process with SIGKILL
+ * when the export reaches that boundary, as a power cut would.
+ */
+function crashHook(at: string | undefined): ((name: ExportBoundary) => void) | undefined {
+  if (!at) return undefined;
+  if (!(EXPORT_BOUNDARIES as readonly string[]).includes(at)) throw new UsageError(`REMIT_TEST_CRASH_AT=${at}: the boundaries are ${EXPORT_BOUNDARIES.join(', ')}`);
+  return (name) => {
+    if (name === at) process.kill(process.pid, 'SIGKILL');
+  };
 }

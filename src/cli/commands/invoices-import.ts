@@ -4,8 +4,8 @@ import type { Context } from '../context.js';
 import { sayFor } from '../say.js';
 import { withWorkspace } from '../workspace.js';
 
-export async function run(file: string, options: { company?: string; json?: boolean }, ctx: Context): Promise<number> {
-  const result = await withWorkspace(ctx, (pipeline) => importInvoices(pipeline, { file, ...(options.company ? { company: options.company } : {}) }));
+export async function run(file: string, options: { company?: string; json?: boolean; followLinks?: boolean }, ctx: Context): Promise<number> {
+  const result = await withWorkspace(ctx, (pipeline) => importInvoices(pipeline, { file, ...(options.company ? { company: options.company } : {}), followLinks: Boolean(options.followLinks) }));
   if (options.json) {
     const { company: _company, ...shown } = result;
     ctx.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);

@@ -38,6 +38,7 @@ export function sayMatched(outcome: MatchOutcome, say: Say): void {
   for (const company of outcome.noInvoices) say.warn(`no open-invoice file was ever imported for ${company}: no line can be applied (remit invoices import FILE --company ${company})`);
   say.ok(outcome.written === 0 ? 'nothing new to match' : `matched ${outcome.written} line(s): ${tallyText(outcome.tally)}`);
   if (outcome.waiting > 0) say.info(`${outcome.waiting} line(s) need a person: remit report exceptions`);
+  if (outcome.waitingForCash) say.info(`${outcome.waitingForCash} line(s) wait for their cash (matching.require_cash): remit report cash`);
 }
 
 function tallyText(t: MatchTally): string {

@@ -10,6 +10,8 @@ import { sayExported } from './export-gl.js';
 import { sayFetched } from './fetch.js';
 import { sayMailFetched } from './mail.js';
 import { sayMatched } from './match.js';
+import { sayOutcomes } from './bank.js';
+import { sayReconciled } from './reconcile.js';
 
 export interface RunOptions {
   since?: string;
@@ -26,7 +28,11 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
       return await nightlyRun(pipeline, services, options, (step) => {
         if (step.kind === 'fetch') sayFetched(step.outcome, {}, ctx, say);
         else if (step.kind === 'mail') sayMailFetched(step.outcome, {}, ctx, say);
-        else if (step.kind === 'match') sayMatched(step.outcome, say);
+        else if (step.kind === 'bank') {
+          if (step.outcome.message) say.fail(step.outcome.message);
+          sayOutcomes(step.outcome.files, ctx);
+          if (step.outcome.reconciled) sayReconciled(step.outcome.reconciled, say);
+        } else if (step.kind === 'match') sayMatched(step.outcome, say);
         else if (step.kind === 'export') sayExported(step.outcome, say);
         else for (const result of step.results) (result.ok ? say.info : say.warn)(`notify ${result.channel}: ${result.message}`);
       });

@@ -57,7 +57,9 @@ export interface ReportOptions {
 export async function run(kind: string, options: ReportOptions, ctx: Context): Promise<number> {
   if (kind === 'rules') return (await import('./rules.js')).list(options, ctx);
   if (kind === 'morning') return (await import('./morning.js')).run(options, ctx);
-  if (!(LISTING_KINDS as readonly string[]).includes(kind)) throw new UsageError(`no report "${kind}" (choose: ${[...LISTING_KINDS, 'rules', 'morning'].join(', ')})`);
+  if (kind === 'journals') return (await import('./journals-report.js')).run(options, ctx);
+  if (kind === 'cash') return (await import('./report-cash.js')).run(options, ctx);
+  if (!(LISTING_KINDS as readonly string[]).includes(kind)) throw new UsageError(`no report "${kind}" (choose: ${[...LISTING_KINDS, 'journals', 'rules', 'morning', 'cash'].join(', ')})`);
   const format = (options.json ? 'json' : (options.format ?? 'table')) as Format;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format ${options.format}: choose table, csv or json`);
   const limit = limitOf(options.limit, format === 'table' ? TABLE_ROWS : 0);

@@ -18,6 +18,9 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
     `deductions    ${status.openDeductions} open (${displayMinor(status.openDeductionsMinor)}): ${status.openDeductions - status.standaloneDeductions} on invoices, ${status.standaloneDeductions} on their own (remit report deductions)`,
     `failed files  ${status.failedDocuments} (remit report documents)`,
     `flagged       ${status.flaggedPayments} payment(s) whose file disagrees with itself (payment-review in remit report exceptions)`,
+    status.cash.entries === 0
+      ? 'cash          no bank statement imported (remit bank import FILE...)'
+      : `cash          ${status.cash.reconciled} bank entries reconciled, ${status.cash.unidentified} unidentified (${displayMinor(status.cash.unidentifiedMinor)}), ${status.cash.returned} returned, ${status.cash.ignored} not receipts${status.cash.pending ? `, ${status.cash.pending} not reconciled yet (remit reconcile)` : ''}; remittances: ${status.cash.inTransit} in transit, ${status.cash.notReceived} cash not received (remit report cash)`,
     `next run      ${status.nextScheduledRun ?? 'not scheduled (remit schedule install)'}`,
     '',
   ];

@@ -5,6 +5,7 @@
  * for it to end instead of landing inside it.
  */
 import type Database from 'better-sqlite3';
+import { crashPoint } from '../../core/crash-points.js';
 
 export class Connection {
   private open: Promise<void> | undefined;
@@ -48,7 +49,9 @@ export class Connection {
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await work();
+        crashPoint();
         this.db.exec('COMMIT');
+        crashPoint();
         return result;
       } catch (err) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');

@@ -28,6 +28,23 @@ export class SqliteDocuments implements DocumentStore {
     );
   }
 
+  async closeInterruptedBatches(): Promise<{ removed: number; closed: number }> {
+    await this.s.ready();
+    const { conn } = this.s;
+    return conn.db.transaction(() => {
+      const removed = conn
+        .statement(`DELETE FROM batches WHERE finished_at IS NULL AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.batch_id = batches.id)
+                      AND NOT EXISTS (SELECT 1 FROM remittances r WHERE r.batch_id = batches.id)`)
+        .run().changes;
+      const closed = conn
+        .statement(`UPDATE batches SET finished_at = COALESCE((SELECT MAX(d.received_at) FROM documents d WHERE d.batch_id = batches.id), started_at),
+                      note = CASE WHEN note IS NULL OR note = '' THEN 'interrupted' ELSE note || '; interrupted' END
+                    WHERE finished_at IS NULL`)
+        .run().changes;
+      return { removed, closed };
+    })();
+  }
+
   async bySha(sha256: string): Promise<DocumentRecord | undefined> {
     await this.s.ready();
     return this.find(sha256);

@@ -2,7 +2,7 @@
 import type { Minor } from '../../core/money.js';
 import type { JournalLine, PostableRemittance } from '../../domain/journal.js';
 import type { JournalStore } from '../ledger.js';
-import type { JournalRecord, PostableHeader } from '../records.js';
+import type { JournalFileRecord, JournalRecord, PostableHeader } from '../records.js';
 import { Batched } from './batched.js';
 import type { Scope } from './connection.js';
 
@@ -23,12 +23,15 @@ const POSTABLE_HEADERS = `SELECT id, payer, payment_ref AS paymentRef, payment_d
 
 /** Only a payment's lines with cash left unapplied are read: the others post nothing of their own. */
 const LINES = 'SELECT line_no, reference, paid_minor, unapplied_minor, status FROM remittance_lines WHERE remittance_id = ? AND unapplied_minor <> 0 ORDER BY line_no';
-const APPLICATIONS = `SELECT a.id, l.line_no, i.number, a.cash_minor, a.discount_minor, a.deduction_minor, a.write_off_minor
+const APPLICATIONS = `SELECT a.id, l.line_no, i.number, a.cash_minor, a.discount_minor, a.deduction_minor, a.write_off_minor, a.reverses_id
   FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN invoices i ON i.id = a.invoice_id
   WHERE l.remittance_id = ? AND a.status = 'applied' AND a.journal_id IS NULL ORDER BY l.line_no, a.id`;
-const DEDUCTIONS = `SELECT d.id, l.line_no, i.number, d.amount_minor, d.reason_code
+const DEDUCTIONS = `SELECT d.id, l.line_no, i.number, d.amount_minor, d.reason_code, d.reverses_id
   FROM deductions d JOIN remittance_lines l ON l.id = d.line_id LEFT JOIN invoices i ON i.id = d.invoice_id
   WHERE l.remittance_id = ? AND d.journal_id IS NULL ORDER BY l.line_no, d.id`;
+
+const JOURNAL = `SELECT id, company, created_at AS createdAt, format, file, line_count AS lineCount, debit_minor AS debitMinor, credit_minor AS creditMinor,
+    state, posting_date AS postingDate, sha256 FROM journals`;
 
 export class SqliteJournals implements JournalStore {
   private insertLines?: Batched;
@@ -57,11 +60,11 @@ export class SqliteJournals implements JournalStore {
       lines: (conn.statement(LINES).raw(true).all(r.id) as Array<[number, string, number, number, string]>).map(([lineNo, reference, paidMinor, unappliedMinor, status]) => ({
         lineNo, reference, paidMinor, unappliedMinor, status,
       })),
-      applications: (conn.statement(APPLICATIONS).raw(true).all(r.id) as Array<[number, number, string, number, number, number, number]>).map(
-        ([id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor]) => ({ id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor }),
+      applications: (conn.statement(APPLICATIONS).raw(true).all(r.id) as Array<[number, number, string, number, number, number, number, number | null]>).map(
+        ([id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor, reversesId]) => ({ id, lineNo, invoiceNumber, cashMinor, discountMinor, deductionMinor, writeOffMinor, reversesId }),
       ),
-      deductions: (conn.statement(DEDUCTIONS).raw(true).all(r.id) as Array<[number, number, string | null, number, string]>).map(([id, lineNo, invoiceNumber, amountMinor, reasonCode]) => ({
-        id, lineNo, invoiceNumber, amountMinor, reasonCode,
+      deductions: (conn.statement(DEDUCTIONS).raw(true).all(r.id) as Array<[number, number, string | null, number, string, number | null]>).map(([id, lineNo, invoiceNumber, amountMinor, reasonCode, reversesId]) => ({
+        id, lineNo, invoiceNumber, amountMinor, reasonCode, reversesId,
       })),
     };
   }
@@ -71,15 +74,15 @@ export class SqliteJournals implements JournalStore {
     return this.s.conn.statement('SELECT COALESCE(MAX(id), 0) + 1 FROM journals').pluck().get() as number;
   }
 
-  async start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null): Promise<void> {
+  async start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null, postingDate?: string): Promise<void> {
     await this.s.ready();
     const { conn } = this.s;
     conn
       .statement(
-        `INSERT INTO journals (id, company, created_at, format, file, line_count, debit_minor, credit_minor, last_snapshot_id)
-         VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?)`,
+        `INSERT INTO journals (id, company, created_at, format, file, line_count, debit_minor, credit_minor, last_snapshot_id, posting_date)
+         VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, ?)`,
       )
-      .run(id, company, conn.now(), format, file, lastSnapshotId);
+      .run(id, company, conn.now(), format, file, lastSnapshotId, postingDate ?? null);
   }
 
   async post(id: number, lines: readonly JournalLine[], remittance: PostableRemittance): Promise<void> {
@@ -88,8 +91,8 @@ export class SqliteJournals implements JournalStore {
     this.insertLines ??= new Batched(
       conn.db,
       (rows) => `INSERT INTO journal_lines (journal_id, line_no, entry_date, account, debit_minor, credit_minor, currency, payer,
-                   payment_ref, invoice, memo) VALUES ${rows}`,
-      11,
+                   payment_ref, invoice, memo, document_no, company, customer) VALUES ${rows}`,
+      14,
     );
     this.markApplications ??= new Batched(
       conn.db,
@@ -98,7 +101,7 @@ export class SqliteJournals implements JournalStore {
     );
     for (const line of lines) {
       this.insertLines.add(id, line.lineNo, line.entryDate, line.account, line.debitMinor, line.creditMinor, line.currency, line.payer,
-        line.paymentRef, line.invoice, line.memo);
+        line.paymentRef, line.invoice, line.memo, line.documentNo ?? null, line.company ?? null, line.customer ?? null);
     }
     this.insertLines.flush();
     if (!remittance.late) conn.statement('UPDATE remittances SET journal_id = ? WHERE id = ?').run(id, remittance.id);
@@ -108,24 +111,46 @@ export class SqliteJournals implements JournalStore {
     for (const d of remittance.deductions) markDeduction.run(id, d.id);
   }
 
-  async finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }): Promise<void> {
+  async finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }, files: readonly JournalFileRecord[] = []): Promise<void> {
     await this.s.ready();
-    this.s.conn.statement('UPDATE journals SET line_count = ?, debit_minor = ?, credit_minor = ? WHERE id = ?').run(totals.lineCount, totals.debitMinor, totals.creditMinor, id);
+    const { conn } = this.s;
+    conn.statement('UPDATE journals SET line_count = ?, debit_minor = ?, credit_minor = ?, state = ?, sha256 = ? WHERE id = ?')
+      .run(totals.lineCount, totals.debitMinor, totals.creditMinor, files.length > 0 ? 'recorded' : 'placed', files[0]?.sha256 ?? null, id);
+    const insert = conn.statement('INSERT INTO journal_files (journal_id, seq, suffix, path, sha256, bytes, content) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const f of files) insert.run(id, f.seq, f.suffix, f.path, f.sha256, f.bytes, f.content);
+  }
+
+  async markPlaced(id: number): Promise<void> {
+    await this.s.ready();
+    this.s.conn.statement("UPDATE journals SET state = 'placed' WHERE id = ?").run(id);
+  }
+
+  async unplaced(): Promise<JournalRecord[]> {
+    await this.s.ready();
+    return this.s.conn.statement(`${JOURNAL} WHERE state <> 'placed' ORDER BY id`).all() as JournalRecord[];
+  }
+
+  async filesOf(id: number): Promise<JournalFileRecord[]> {
+    await this.s.ready();
+    return this.s.conn.statement('SELECT seq, suffix, path, sha256, bytes, content FROM journal_files WHERE journal_id = ? ORDER BY seq').all(id) as JournalFileRecord[];
+  }
+
+  async list(company?: string): Promise<JournalRecord[]> {
+    await this.s.ready();
+    const { conn } = this.s;
+    return (company === undefined ? conn.statement(`${JOURNAL} ORDER BY id DESC`).all() : conn.statement(`${JOURNAL} WHERE company = ? ORDER BY id DESC`).all(company)) as JournalRecord[];
   }
 
   async byId(id: number): Promise<JournalRecord | undefined> {
     await this.s.ready();
-    return this.s.conn
-      .statement(`SELECT id, company, created_at AS createdAt, format, file, line_count AS lineCount, debit_minor AS debitMinor, credit_minor AS creditMinor
-                  FROM journals WHERE id = ?`)
-      .get(id) as JournalRecord | undefined;
+    return this.s.conn.statement(`${JOURNAL} WHERE id = ?`).get(id) as JournalRecord | undefined;
   }
 
   async *linesOf(id: number): AsyncGenerator<readonly JournalLine[]> {
     await this.s.ready();
     const statement = this.s.conn.statement(
       `SELECT line_no AS lineNo, entry_date AS entryDate, account, debit_minor AS debitMinor, credit_minor AS creditMinor, currency, payer,
-         payment_ref AS paymentRef, invoice, memo FROM journal_lines WHERE journal_id = ? AND line_no > ? ORDER BY line_no LIMIT ${PAGE}`,
+         payment_ref AS paymentRef, invoice, memo, document_no AS documentNo, company, customer FROM journal_lines WHERE journal_id = ? AND line_no > ? ORDER BY line_no LIMIT ${PAGE}`,
     );
     for (let after = 0; ; ) {
       const page = statement.all(id, after) as JournalLine[];

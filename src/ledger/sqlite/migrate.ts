@@ -15,9 +15,11 @@ import * as m007 from './migrations/007-deductions-by-invoice.js';
 import * as m008 from './migrations/008-decision-indexes.js';
 import * as m009 from './migrations/009-payer-date-orders.js';
 import * as m016 from './migrations/016-document-dismissals.js';
+import * as m018 from './migrations/018-journal-files.js';
+import * as m019 from './migrations/019-bank.js';
 import * as m020 from './migrations/020-mail.js';
 
-export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m016, m020];
+export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m016, m018, m019, m020];
 
 export function migrate(db: Database.Database, file: string, at: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');

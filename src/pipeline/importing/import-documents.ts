@@ -5,14 +5,15 @@
  * others go on. CSV and X12 files stream through in chunks (memory does not grow with the
  * file); the other formats, and files a stream cannot take, are read whole in the parser thread.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ParseError, errorMessage } from '../../core/errors.js';
+import { ParseError, RemitError, errorMessage } from '../../core/errors.js';
+import { errorCode, isOperatorFacing, osError } from '../../core/os-errors.js';
 import type { Diagnostic } from '../../domain/document.js';
 import { streamRemittanceFile } from '../../parsers/index.js';
 import { NotStreamable } from '../../parsers/stream.js';
 import type { ParseOptions, ParseResult } from '../../parsers/types.js';
-import { copyIntoInbox } from '../../workspace/inbox.js';
+import { InboxWriteFailed, LINK_REFUSED, TooLarge, keepOriginal, type KeptOriginal } from '../../workspace/inbox.js';
 import type { PipelineContext } from '../context.js';
 import { fileChunks, fileHead, sha256Bytes, sha256File } from './file-chunks.js';
 import { parseOptionsFor } from './options.js';
@@ -36,6 +37,8 @@ export interface ImportRequest {
   /** Where the files came from (`import`, `fetch:<account>`), kept with each document. */
   source: string;
   batchId: number;
+  /** Read what a symbolic link points to (`--follow-links`); otherwise a link is refused. */
+  followLinks?: boolean;
   /** Display names for files whose path is a temporary name (downloads). */
   names?: Map<string, string>;
 }
@@ -45,7 +48,7 @@ export async function importDocuments(ctx: PipelineContext, request: ImportReque
   const outcomes: FileOutcome[] = [];
   const parser = new ParserRunner(ctx.config.limits.parseSeconds);
   try {
-    for (const file of request.files) outcomes.push(await importOne(ctx, file, request, parser));
+    for (const file of request.files) outcomes.push(await importOneOrFail(ctx, file, request, parser));
     // A file whose dates read either way is read again once a later file of the same payer
     // has proved the order (files arrive in no particular order).
     if (request.payer && outcomes.some(undecidedDates) && (await ctx.ledger.documents.payerDateOrder(request.company, request.payer))) {
@@ -70,6 +73,7 @@ export async function readDocuments(ctx: PipelineContext, request: Omit<ImportRe
     for (const file of request.files) {
       const name = request.names?.get(file) ?? basename(file);
       try {
+        if (!request.followLinks && lstatSync(file).isSymbolicLink()) throw new RemitError('symlink', LINK_REFUSED);
         const bytes = readFileSync(file);
         const known = await ctx.ledger.documents.bySha(sha256Bytes(bytes));
         const parsed = await parser.parse(bytes, await optionsFor(ctx, request, name));
@@ -98,36 +102,41 @@ async function optionsFor(ctx: PipelineContext, request: Pick<ImportRequest, 'co
   return options;
 }
 
+/** One file; an OS error on the way (a full disk, too many open files) fails this file, and the next is still tried. */
+async function importOneOrFail(ctx: PipelineContext, file: string, request: ImportRequest, parser: ParserRunner): Promise<FileOutcome> {
+  try {
+    return await importOne(ctx, file, request, parser);
+  } catch (err) {
+    if (!isOperatorFacing(err) || /^SQLITE_(BUSY|LOCKED|CORRUPT|NOTADB)/.test(errorCode(err) ?? '')) throw err;
+    return { file: request.names?.get(file) ?? basename(file), status: 'failed', message: errorMessage(osError(err, undefined, 'import the file', 1)) };
+  }
+}
+
 async function importOne(ctx: PipelineContext, file: string, request: ImportRequest, parser: ParserRunner): Promise<FileOutcome> {
   const { ledger, config } = ctx;
   const name = request.names?.get(file) ?? basename(file);
-  let sha: string;
-  let size: number;
+  // Kept first, then read only from the kept copy: what the ledger holds is what the inbox holds.
+  let kept: KeptOriginal;
   try {
-    const stats = statSync(file);
-    if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
-    size = stats.size;
-    if (size > config.limits.maxFileBytes) {
-      return { file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
-    }
-    sha = sha256File(file);
+    kept = keepOriginal(ctx.paths.inbox, file, name, { followLinks: Boolean(request.followLinks), maxBytes: config.limits.maxFileBytes });
   } catch (err) {
-    return { file: name, status: 'failed', message: `cannot read the file: ${errorMessage(err)}` };
+    if (err instanceof TooLarge) {
+      return { file: name, status: 'failed', message: `${Math.round(err.size / 1048576)} MB is over the limit of ${Math.round(config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
+    }
+    if (err instanceof InboxWriteFailed) return notKept(ctx, file, name, request, err);
+    return { file: name, status: 'failed', message: err instanceof RemitError ? err.message : `cannot read the file: ${errorMessage(err)}` };
   }
+  const { sha256: sha, size, inboxPath } = kept;
   const known = await ledger.documents.bySha(sha);
   if (known && known.status !== 'failed') {
     return { file: name, status: 'already-imported', documentId: known.id, message: `already imported as document ${known.id} (${known.originalName})` };
   }
-  const inboxPath = copyIntoInbox(ctx.paths.inbox, sha, name, file);
+  file = kept.file;
   const base: DocumentBase = {
     sha256: sha, originalName: name, source: request.source, sizeBytes: size, inboxPath,
     company: request.company, payer: request.payer ?? null, batchId: request.batchId,
   };
-  const failed = async (err: unknown): Promise<FileOutcome> => {
-    const message = errorMessage(err);
-    const documentId = await ledger.documents.record({ ...base, format: null, status: 'failed', error: message, diagnostics: [], remittanceCount: 0, duplicateCount: 0 });
-    return { file: name, status: 'failed', documentId, message };
-  };
+  const failed = (err: unknown): Promise<FileOutcome> => recordFailed(ctx, base, errorMessage(osError(err, undefined, 'write the document into the ledger', 1)));
   const options = await optionsFor(ctx, request, name);
 
   try {
@@ -150,6 +159,38 @@ async function importOne(ctx: PipelineContext, file: string, request: ImportRequ
   } catch (err) {
     return failed(err);
   }
+}
+
+/** A failed document's row, with its reason; when even that cannot be written (a full disk), the outcome says so. */
+async function recordFailed(ctx: PipelineContext, base: DocumentBase, message: string): Promise<FileOutcome> {
+  try {
+    const documentId = await ctx.ledger.documents.record({ ...base, format: null, status: 'failed', error: message, diagnostics: [], remittanceCount: 0, duplicateCount: 0 });
+    return { file: base.originalName, status: 'failed', documentId, message };
+  } catch (err) {
+    if (!isOperatorFacing(err) || /^SQLITE_(BUSY|LOCKED|CORRUPT|NOTADB)/.test(errorCode(err) ?? '')) throw err;
+    return { file: base.originalName, status: 'failed', message: `${message} (not recorded in the ledger either: ${errorMessage(osError(err, undefined, 'record it'))})` };
+  }
+}
+
+/**
+ * The source was readable but the inbox could not take it (full disk, read-only folder): the
+ * document is recorded as failed, with no kept original, so it is listed and can be imported
+ * again once the inbox is writable.
+ */
+async function notKept(ctx: PipelineContext, file: string, name: string, request: ImportRequest, err: InboxWriteFailed): Promise<FileOutcome> {
+  let sha: string;
+  let size: number;
+  try {
+    sha = sha256File(file);
+    size = statSync(file).size;
+  } catch {
+    return { file: name, status: 'failed', message: err.message };
+  }
+  const hint = err.hint ? `; ${err.hint}, then import the file again` : '; import the file again once the inbox can be written';
+  return recordFailed(ctx, {
+    sha256: sha, originalName: name, source: request.source, sizeBytes: size, inboxPath: '',
+    company: request.company, payer: request.payer ?? null, batchId: request.batchId,
+  }, `${err.message}${hint}`);
 }
 
 /** A file that failed only because nothing in it told day from month. */

@@ -42,6 +42,8 @@ function balancedBy(rows: Array<Record<string, string>>, key: (r: Record<string,
 
 const amountOrZero = (text: string | undefined): number => (text ? cents(text) : 0);
 
+// Spec: https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1534492479.html (header fields),
+// https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1534492737.html (lines), article_159361099314.html (line limits).
 describe('netsuite-journal', () => {
   const { files } = write('netsuite-journal');
   const rows = records(files[0]!.content);
@@ -69,6 +71,8 @@ describe('netsuite-journal', () => {
   });
 });
 
+// Spec: https://system.netsuite.com/help/helpcenter/en_US/srbrowser/Browser2026_1/script/record/customerpayment.html,
+// https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_0224093711.html.
 describe('netsuite-payment', () => {
   const { files } = write('netsuite-payment');
   it('writes one row per applied invoice with payment = applied + unapplied, and the rest as a journal', () => {
@@ -89,6 +93,7 @@ describe('netsuite-payment', () => {
   });
 });
 
+// Spec: https://quickbooks.intuit.com/learn-support/en-au/help-article/import-export-files/import-journal-entries-quickbooks-online/L4tQBwbs7_AU_en_AU
 describe('qbo-journal', () => {
   const { files } = write('qbo-journal');
   const rows = records(files[0]!.content);
@@ -109,6 +114,7 @@ describe('qbo-journal', () => {
   });
 });
 
+// Spec: https://help.xero.com/nz/ManualJournalsImport
 describe('xero-journal', () => {
   it('signs amounts, names the tax rate and dates as 5 Oct 2026', () => {
     const { files } = write('xero-journal');
@@ -137,6 +143,8 @@ describe('xero-journal', () => {
   });
 });
 
+// Spec: https://learn.microsoft.com/en-us/dynamics365/business-central/receivables-how-apply-sales-transactions-manually,
+// https://learn.microsoft.com/en-us/dynamics365/business-central/dev-itpro/api-reference/v2.0/resources/dynamics_journalline
 describe('bc-cash-receipt', () => {
   const { files } = write('bc-cash-receipt');
   const rows = records(files[0]!.content);
@@ -152,6 +160,7 @@ describe('bc-cash-receipt', () => {
   });
 });
 
+// Spec: https://www.intacct.com/ia/docs/en_US/help_action/More/Uploading_Data/GL/import-GL-journal-entries.htm
 describe('intacct-journal', () => {
   const { files } = write('intacct-journal');
   const rows = records(files[0]!.content);
@@ -168,6 +177,8 @@ describe('intacct-journal', () => {
   });
 });
 
+// Spec: https://www.sapdatasheet.org/abap/tabl/flb24.html (FLB24), https://www.se80.co.uk/saptables/f/flb2/flb26.htm (FLB26),
+// https://community.sap.com/t5/enterprise-resource-planning-blogs-by-sap/lockbox-deep-dive-in-sap-s-4hana/ba-p/13470965
 describe('sap-lockbox', () => {
   const { files } = write('sap-lockbox');
   const records80 = files[0]!.content.split('\r\n').filter(Boolean);

@@ -39,13 +39,13 @@ export const glSettings: GlSettings = {
   },
 };
 
-/** P1: discount, a shortage on B, a pricing chargeback with no invoice, unapplied cash and a line awaiting review. */
+/** P1: discount, a shortage on B, a pricing chargeback with no invoice, and unapplied cash on two lines (a line awaiting review is not posted: see p1InReview). */
 export function p1(): PostableRemittance {
   return {
     id: 101, payer: 'AMZ', paymentRef: 'ACH0001', paymentDate: '2026-09-16', currency: 'USD', totalMinor: 98000 + 45000 - 3000 + 7500 + 2500,
     lines: [
       { lineNo: 4, reference: 'INV-999', paidMinor: 7500, unappliedMinor: 7500, status: 'unapplied' },
-      { lineNo: 5, reference: 'PO 7781', paidMinor: 2500, unappliedMinor: 2500, status: 'review' },
+      { lineNo: 5, reference: 'PO 7781', paidMinor: 2500, unappliedMinor: 2500, status: 'unapplied' },
     ],
     applications: [
       { id: 812, lineNo: 1, invoiceNumber: 'INV-101240', cashMinor: 98000, discountMinor: 2000, deductionMinor: 0, writeOffMinor: 0 },
@@ -56,6 +56,13 @@ export function p1(): PostableRemittance {
       { id: 42, lineNo: 3, invoiceNumber: null, amountMinor: 3000, reasonCode: 'pricing' },
     ],
   };
+}
+
+/** P1 while its line 5 still waits for a person: not postable. */
+export function p1InReview(): PostableRemittance {
+  const r = p1();
+  r.lines[1]!.status = 'review';
+  return r;
 }
 
 /** P2: an overpayment of 0.05 taken in on C, a short payment of 0.03 written off on D. */
@@ -90,6 +97,16 @@ export function p3(): PostableRemittance {
     id: 103, payer: 'AMZ', paymentRef: 'WIRE-88', paymentDate: '2026-10-01', currency: 'USD', totalMinor: 30000,
     lines: [{ lineNo: 1, reference: 'ADVANCE', paidMinor: 30000, unappliedMinor: 30000, status: 'unapplied' }],
     applications: [], deductions: [],
+  };
+}
+
+/** P4: a chargeback line of -80.00 with no invoice, so the invoice settles more than the cash (420.00 brings 500.00 to INV-3001). */
+export function p4(): PostableRemittance {
+  return {
+    id: 104, payer: 'WMT', paymentRef: 'CHK 7001', paymentDate: '2026-10-02', currency: 'USD', totalMinor: 42000,
+    lines: [],
+    applications: [{ id: 830, lineNo: 1, invoiceNumber: 'INV-3001', cashMinor: 50000, discountMinor: 0, deductionMinor: 0, writeOffMinor: 0 }],
+    deductions: [{ id: 43, lineNo: 2, invoiceNumber: null, amountMinor: 8000, reasonCode: 'default' }],
   };
 }
 

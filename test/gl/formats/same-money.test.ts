@@ -10,10 +10,12 @@ import { buildPostingEntry } from '../../../src/gl/posting-entry.js';
 import { ERP_FORMAT_NAMES, postingAccountsFor, type ErpFormatName } from '../../../src/gl/settings.js';
 import { writeErpFormat } from '../../../src/gl/formats/registry.js';
 import type { ExportFile } from '../../../src/gl/formats/common.js';
-import { baseAccounts, context, glSettings, ledger, records } from './ledger.js';
+import { ledgerLines } from '../../../src/gl/ledger-lines.js';
+import type { PostableRemittance } from '../../../src/gl/types.js';
+import { baseAccounts, context, glSettings, ledger, p4, records } from './ledger.js';
 
 type Money = Record<string, Record<'cash' | 'discount' | 'deduction' | 'writeOff' | 'settled' | 'unapplied', number>>;
-const refOf: Record<string, string> = { '101': 'ACH0001', '102': 'CHK 55012', '103': 'WIRE-88' };
+const refOf: Record<string, string> = { '101': 'ACH0001', '102': 'CHK 55012', '103': 'WIRE-88', '104': 'CHK 7001' };
 
 function minor(text: string): number {
   if (text === '') return 0;
@@ -118,9 +120,19 @@ function readNetsuiteJournal(text: string, money: Money): void {
   for (const r of records(text)) byAccount(money, remittanceRef(r['External ID']!), r['Account']!, minor(r['Debit']!) - minor(r['Credit']!), r['Line Memo']!.includes('[invoice '));
 }
 
+/** The ledger of every test: the month's payments and one whose chargeback line makes its invoice settle more than its cash. */
+const remittances = (): PostableRemittance[] => [...ledger(), p4()];
+
+/** The generic journal as export-gl writes it: the posting entries with the company's base accounts, as ledger lines. */
 function genericMoney(): Money {
   const money: Money = {};
-  for (const line of buildJournal(ledger(), baseAccounts)) byAccount(money, line.paymentRef, line.account, line.debitMinor - line.creditMinor, line.invoice !== null && line.account === '1200');
+  const accounts = postingAccountsFor(baseAccounts, glSettings);
+  let lineNo = 1;
+  for (const remittance of remittances()) {
+    const lines = ledgerLines(buildPostingEntry(remittance, context({ accounts })), lineNo);
+    lineNo += lines.length;
+    for (const line of lines) byAccount(money, line.paymentRef, line.account, line.debitMinor - line.creditMinor, line.invoice !== null && line.account === '1200');
+  }
   return money;
 }
 
@@ -131,11 +143,18 @@ describe('every format carries the money of the generic journal', () => {
     expect(expected['ACH0001']).toEqual({ cash: 150000, discount: 2000 - 2000, deduction: 8000, writeOff: 0, settled: 150000 - 100000 + 7500, unapplied: 10000 + 98000 - 7500 });
     expect(expected['CHK 55012']).toEqual({ cash: 120002, discount: 0, deduction: 0, writeOff: -2, settled: 120000, unapplied: 0 });
     expect(expected['WIRE-88']).toEqual({ cash: 30000, discount: 0, deduction: 0, writeOff: 0, settled: 0, unapplied: 30000 });
+    expect(expected['CHK 7001']).toEqual({ cash: 42000, discount: 0, deduction: 8000, writeOff: 0, settled: 50000, unapplied: 0 });
+  });
+
+  it('the old journal builder (journal.ts) agrees with it on the month\'s payments', () => {
+    const old: Money = {};
+    for (const line of buildJournal(remittances(), baseAccounts)) byAccount(old, line.paymentRef, line.account, line.debitMinor - line.creditMinor, line.invoice !== null && line.account === '1200');
+    expect(old).toEqual(expected);
   });
 
   it.each(ERP_FORMAT_NAMES)('%s: cash, discount, deduction, write-off, settled and unapplied per payment, to the cent', (format) => {
     const accounts = postingAccountsFor(baseAccounts, glSettings, format);
-    const entries = ledger().map((r) => buildPostingEntry(r, context({ accounts })));
+    const entries = remittances().map((r) => buildPostingEntry(r, context({ accounts })));
     const files = writeErpFormat(format, entries, glSettings, { accounts, createdAt: '2026-10-05T06:30' });
     const money: Money = {};
     readers[format](files, money);

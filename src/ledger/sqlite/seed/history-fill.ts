@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { systemClock } from '../../../core/clock.js';
+import { recordHistory } from '../open-checks.js';
 import { SqliteLedger } from '../sqlite-ledger.js';
 import { historyStatements } from './history-statements.js';
 
@@ -77,6 +78,8 @@ export async function seedHistory(ledgerFile: string, seed: HistorySeed, options
     return { lines: seed.lines, payments: seed.payments.length, ms, rows };
   } finally {
     db.close();
+    // Written by remit itself: the next open need not check it through.
+    recordHistory(ledgerFile, new Date().toISOString(), true);
   }
 }
 
