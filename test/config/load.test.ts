@@ -23,7 +23,7 @@ describe('remit.yaml', () => {
   it('every problem at once, each with its line and a did-you-mean for a typo', () => {
     const problems = problemsOf(`${BASE}    currecy: EUR\nmatchng: {}\npayers:\n  AMZ:\n    date_order: ymdd\n`);
     expect(problems).toEqual([
-      'remit.yaml:5:10 matchng: unknown setting "matchng" (did you mean "matching"?); expected one of: default_company, companies, payers, matching, limits, portals, secrets, browser, fetch, run, logs, notify, mail',
+      'remit.yaml:5:10 matchng: unknown setting "matchng" (did you mean "matching"?); expected one of: default_company, companies, payers, matching, limits, portals, secrets, browser, fetch, run, logs, notify, bank, mail',
       'remit.yaml:4:14 companies.NWF.currecy: unknown setting "currecy" (did you mean "currency"?); expected one of: name, currency, gl',
       'remit.yaml:8:17 payers.AMZ.date_order: must be mdy, dmy or ymd, got "ymdd" (did you mean "ymd"?)',
     ]);
