@@ -12,7 +12,7 @@ import { UsageError, errorMessage, ParseError } from '../core/errors.js';
 import type { BankEntryFacts, BankStatementFacts } from '../domain/bank.js';
 import type { Diagnostic } from '../domain/document.js';
 import { classifyEntry, parseBankFile, type BankEntry, type BankParseResult, type BankStatement } from '../parsers/bank/index.js';
-import { copyIntoInbox } from '../workspace/inbox.js';
+import { keepOriginal } from '../workspace/inbox.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { sha256File } from './importing/file-chunks.js';
 
@@ -93,8 +93,9 @@ async function importOne(ctx: PipelineContext, path: string, company: string, re
   }
 }
 
-function keep(ctx: PipelineContext, sha: string, name: string, path: string): string {
-  return copyIntoInbox(ctx.paths.inbox, sha, name, path);
+/** The hardened inbox copy (crash-safety replaced copyIntoInbox with keepOriginal); the sha was taken just before. */
+function keep(ctx: PipelineContext, _sha: string, name: string, path: string): string {
+  return keepOriginal(ctx.paths.inbox, path, name, { followLinks: true, maxBytes: ctx.config.limits.maxFileBytes }).inboxPath;
 }
 
 function statementFacts(s: BankStatement): BankStatementFacts {
