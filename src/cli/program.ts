@@ -125,6 +125,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--company <code>', 'company whose account the statements are of')
     .option('--strict', 'refuse a file whose control totals or balances are off (default: import it with diagnostics)')
     .option('--dry-run', 'read and report; write nothing')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(async () => ({ run: (await import('./commands/bank.js')).importStatements }), true));
 
@@ -225,7 +226,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--password-stdin', 'read it from the first line of standard input')
     .action(lazy<[object]>(async () => ({ run: (await import('./commands/notify.js')).password }), true));
 
-  const portal = program.command('portal').description('portal accounts: add, list, test, remove');
+  const portal = program.command('portal').description('portal accounts: add, list, test, password, resume, forget-session, remove');
   portal
     .command('add')
     .description('add a portal account; asks on a terminal, else takes flags and --password-stdin')
@@ -250,6 +251,23 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .argument('<id>', 'portal account id')
     .option('--headed', 'show the browser window')
     .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).test }), true));
+  portal
+    .command('password')
+    .description('store a new password (and/or TOTP seed) for an account; ends a hold set when the portal refused the old one')
+    .argument('<id>', 'portal account id')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .option('--totp-secret-stdin', 'read the TOTP seed from the next line of standard input')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).password }), true));
+  portal
+    .command('resume')
+    .description('let the next run try an account held after the portal refused its credentials, without changing a secret')
+    .argument('<id>', 'portal account id')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).resume }), true));
+  portal
+    .command('forget-session')
+    .description('delete the saved browser session of an account: the next run logs in afresh')
+    .argument('<id>', 'portal account id')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).forgetSessionCommand }), true));
   portal
     .command('remove')
     .description('remove a portal account and delete its secrets')

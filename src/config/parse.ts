@@ -199,8 +199,8 @@ function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> 
       headerFields: headerFields as PayerSettings['headerFields'],
       reasonCodes,
       ids: c.textList(entry['ids'], [...at, 'ids']) ?? [],
-      senders: parseSenders(c, entry['senders'], [...at, 'senders']),
       bankNames: c.textList(entry['bank_names'], [...at, 'bank_names']) ?? [],
+      senders: parseSenders(c, entry['senders'], [...at, 'senders']),
       ...(adxSign ? { adxSign } : {}),
       ...(pdfTemplate ? { pdfTemplate } : {}),
     };

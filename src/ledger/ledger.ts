@@ -15,6 +15,7 @@ import type { Remittance } from '../domain/remittance.js';
 import type { BankEntryFacts, BankStatementFacts, ReconciliationDecision } from '../domain/bank.js';
 import type { BankFileRecord, CashCounts, CashRemittance, CashRow, NewBankFile, StatementOutcome, StoredBankEntry } from './bank-records.js';
 import type {
+  AddedCounts,
   ApplicationRecord,
   AuditEntry,
   BatchKind,
@@ -32,6 +33,7 @@ import type {
   JournalFileRecord,
   JournalRecord,
   LedgerCounts,
+  LedgerMark,
   LineRecord,
   LineStatus,
   ListingKind,
@@ -42,6 +44,7 @@ import type {
   NewDocument,
   PayerDateOrder,
   PortalHealth,
+  PortalHold,
   PortalRunRecord,
   PostableHeader,
   RemittanceContext,
@@ -61,8 +64,8 @@ export interface Ledger {
   readonly journals: JournalStore;
   readonly fetches: FetchStore;
   readonly reports: ReportStore;
-  readonly mail: MailStore;
   readonly bank: BankStore;
+  readonly mail: MailStore;
   /**
    * Run `work` in one transaction: all of it reaches the ledger, or none. Inside, use the
    * `tx` it is given; calls on the outer ledger wait until the transaction ends.
@@ -109,6 +112,8 @@ export interface InvoiceStore {
   latestSnapshotId(company: string): Promise<number | null>;
   /** Every customer code the company's open-invoice files have named. */
   customers(company: string): Promise<string[]>;
+  /** Has any open-invoice file of the company named this customer? One look-up by key, not the list. */
+  hasCustomer(company: string, customer: string): Promise<boolean>;
   /** A payer's invoice by its number as the ERP writes it. */
   byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined>;
   /** Every invoice the newest snapshot lists open, with its customer and the customer's name (to tell who a message is from). */
@@ -120,8 +125,14 @@ export interface MatchStore {
   payersWithWork(company?: string): Promise<Array<{ company: string; payer: string }>>;
   /** One payer's lines waiting for a decision, in payment order, with their adjustments. */
   pendingFor(company: string, payer: string): Promise<MatchWork>;
-  /** Every invoice of a payer with what is still open on it. */
+  /** Every invoice of a payer with what is still open on it (closed ones included: for what a person types). */
   invoicesForPayer(company: string, payer: string): Promise<Invoice[]>;
+  /**
+   * What `remit match` decides a payer's lines against: the payer's open invoices (read
+   * through their own index, whatever the size of history) and the closed ones whose number
+   * is one of `named` (each found by its key), so a line naming a paid invoice is still told so.
+   */
+  invoicesToMatch(company: string, payer: string, named: readonly string[]): Promise<Invoice[]>;
   /** Write one payer's decisions (in the caller's transaction). */
   write(decisions: readonly DecisionWrite[], createdBy: string): Promise<void>;
   /** Payments with no line left new are matched. */
@@ -193,6 +204,11 @@ export interface FetchStore {
   knownRows(accountId: string): Promise<Set<string>>;
   recordDownload(accountId: string, rowId: string, sha256: string): Promise<void>;
   portalHealth(): Promise<PortalHealth[]>;
+  /** Hold an account (replacing an earlier hold): later runs skip it until the hold is cleared. */
+  holdAccount(hold: Omit<PortalHold, 'heldAt'>): Promise<void>;
+  /** End a hold; false when the account was not held. */
+  clearHold(accountId: string): Promise<boolean>;
+  holds(): Promise<PortalHold[]>;
 }
 
 /** Read-only queries behind reports, status and summaries. */
@@ -210,6 +226,10 @@ export interface ReportStore {
   /** What was added since a run started, for its notification. */
   since(startedAt: string): Promise<RunFacts>;
   counts(company?: string): Promise<LedgerCounts>;
+  /** The largest id of each table now: one look-up each, whatever the size of the ledger. */
+  mark(): Promise<LedgerMark>;
+  /** What was written after `mark`, read by id from it (the new rows only). */
+  addedAfter(mark: LedgerMark): Promise<AddedCounts>;
   /** What arrived since a time, by source and payer. */
   intake(since: string, company?: string): Promise<IntakeRow[]>;
   /** Lines and payments by the day they arrived, from `fromDay` on, and how many were applied without a person. */

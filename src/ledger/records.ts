@@ -268,6 +268,20 @@ export interface FetchRunRecord {
   until: string;
 }
 
+/**
+ * A portal account that later runs skip: the portal refused its credentials, and trying them
+ * again would only lock the account. No secret in it.
+ */
+export interface PortalHold {
+  accountId: string;
+  /** The failure kind that set the hold: auth, locked, password-expired, mfa, captcha. */
+  errorKind: string;
+  /** What the portal said, in one line. */
+  message: string;
+  heldAt: string;
+  runId: string | null;
+}
+
 /** Per portal account: the last success and how many runs have failed since. */
 export interface PortalHealth {
   accountId: string;
@@ -385,6 +399,18 @@ export interface LedgerCounts {
   exceptions: number;
   failedDocuments: number;
 }
+
+/** Where each table of the ledger ended at a moment (its largest id): what is added after it is new. */
+export interface LedgerMark {
+  documents: number;
+  remittances: number;
+  lines: number;
+  applications: number;
+  deductions: number;
+}
+
+/** The rows written after a mark, counted as LedgerCounts counts the whole ledger. */
+export type AddedCounts = Pick<LedgerCounts, 'documents' | 'payments' | 'lines' | 'applied' | 'appliedMinor' | 'deductions'>;
 
 /** What was added since a run started, for its notification. */
 export interface RunFacts {

@@ -68,9 +68,9 @@ async function closeInterrupted(ctx: PipelineContext): Promise<void> {
  * `AMZ`) would import lines that can never match, and post them as unapplied cash.
  */
 async function checkKnownPayer(ctx: PipelineContext, company: string, payer: string): Promise<void> {
-  if (ctx.config.payers[payer]) return;
+  if (ctx.config.payers[payer] || (await ctx.ledger.invoices.hasCustomer(company, payer))) return;
+  // Only a refusal lists them: every customer ever named is a read of every invoice.
   const customers = await ctx.ledger.invoices.customers(company);
-  if (customers.includes(payer)) return;
   const known = [...new Set([...Object.keys(ctx.config.payers), ...customers])].sort();
   const near = closest(payer, known);
   throw new UsageError(

@@ -1,12 +1,15 @@
 /**
  * `remit match`: apply what is certain, leave the rest for a person. Payer by payer: each
- * payer's lines and invoices are read, matched and written before the next payer is read,
- * all in one transaction (a year of data never sits in memory at once, and a failure leaves
- * nothing half done). A line tried again whose outcome is unchanged is not written, so
- * running match again changes nothing.
+ * payer's waiting lines and its open invoices (with the closed ones its lines name: see
+ * matching/named.ts) are read, matched and written before the next payer is read, so a
+ * night costs what is open and new, not what history holds; all in one transaction (a
+ * year of data never sits in memory at once, and a failure leaves nothing half done). A
+ * line tried again whose outcome is unchanged is not written, so running match again
+ * changes nothing.
  */
 import { applicationsOf, isAutomatic } from '../matching/decisions.js';
 import { matchPayer } from '../matching/match.js';
+import { namedNumbers } from '../matching/named.js';
 import type { LineDecision, MatchSettings } from '../matching/types.js';
 import type { DecisionWrite, Ledger, LineState, LineStatus, MatchWork } from '../ledger/index.js';
 import { companyOf, type PipelineContext } from './context.js';
@@ -83,7 +86,8 @@ async function eachPayer(
       held.lines += work.lines.length - lines.length;
       work = { ...work, lines };
     }
-    await use(work, matchPayer(work.lines, await ledger.matching.invoicesForPayer(code, payer), settings));
+    const invoices = await ledger.matching.invoicesToMatch(code, payer, namedNumbers(work.lines, settings.invoicePrefixes));
+    await use(work, matchPayer(work.lines, invoices, settings));
   }
 }
 

@@ -29,8 +29,8 @@ export interface NightlyRequest {
 
 export type NightlyStep =
   | { kind: 'fetch'; outcome: FetchOutcome }
-  | { kind: 'mail'; outcome: MailFetchOutcome }
   | { kind: 'bank'; outcome: BankInboxOutcome }
+  | { kind: 'mail'; outcome: MailFetchOutcome }
   | { kind: 'match'; outcome: MatchOutcome }
   | { kind: 'export'; outcome: ExportOutcome }
   | { kind: 'notify'; results: ChannelResult[] };
@@ -51,7 +51,10 @@ export interface NightlyOutcome {
 export async function nightlyRun(ctx: PipelineContext, services: FetchServices, request: NightlyRequest, onStep: (step: NightlyStep) => void = () => undefined): Promise<NightlyOutcome> {
   const { ledger, config } = ctx;
   const startedAt = ctx.clock.now().toISOString();
-  const before = await ledger.reports.counts();
+  // Where the ledger ends now, and what waits: each a look-up, never a count of every table
+  // (at years of data a count of the ledger is seconds, twice a night).
+  const mark = await ledger.reports.mark();
+  const waitingBefore = { exceptions: await ledger.reports.exceptionCount(), failedDocuments: await ledger.reports.failedDocumentCount() };
 
   // Each portal catches up from its own last good day; an explicit --since wins for all.
   const lastGood = new Map<string, string | undefined>();
@@ -87,9 +90,13 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     journal = join(ctx.paths.exports, `journal-${runDay}-${fetched.runId ?? 'run'}${config.companies[companyOf(config, request.company)]?.posting.exportFormat === 'sap-lockbox' ? '.txt' : '.csv'}`);
     onStep({ kind: 'export', outcome: await exportJournal(ctx, { out: journal, ...(request.company ? { company: request.company } : {}) }) });
   }
-  const after = await ledger.reports.counts();
+  const after = { exceptions: await ledger.reports.exceptionCount(), failedDocuments: await ledger.reports.failedDocumentCount() };
   const today = ctx.clock.now().toISOString().slice(0, 10);
-  const added = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - (before[key as keyof typeof before] ?? 0)]));
+  const added: Record<string, number> = {
+    ...(await ledger.reports.addedAfter(mark)),
+    exceptions: after.exceptions - waitingBefore.exceptions,
+    failedDocuments: after.failedDocuments - waitingBefore.failedDocuments,
+  };
   const summary = {
     runId,
     startedAt,
@@ -97,7 +104,9 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     portals: fetched.accounts.map((o) => ({
       id: o.account.id, status: o.record.status, errorKind: o.record.errorKind ?? null, message: o.record.message ?? null,
       files: o.record.files, payments: o.record.payments, fileErrors: o.record.fileErrors, attempts: o.record.attempts,
+      alreadyDownloaded: o.alreadyDownloaded, rowsSeen: o.record.rowsSeen,
       since: sinceFor ? sinceFor(o.account, today) : request.since, evidence: o.record.artifacts ?? null,
+      held: o.held ? { kind: o.held.errorKind, since: o.held.heldAt, message: o.held.message } : null,
     })),
     mailboxes: mailed.mailboxes.map((o) => ({
       id: o.mailbox.id, status: o.status, message: o.message, messages: o.messages.length,
@@ -105,6 +114,7 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
       waiting: o.messages.filter((m) => m.status === 'needs-payer').length,
     })),
     new: added,
+    // What waits for a person after the run; the counts of the whole ledger are `remit status` and `remit report`'s.
     totals: after,
     journal: journal ?? null,
     bank: bank ? { folder: bank.folder, files: bank.files.map((f) => ({ file: f.file, status: f.status })), reconciled: bank.reconciled?.tally ?? null, message: bank.message ?? null } : null,

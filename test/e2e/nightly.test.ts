@@ -63,6 +63,8 @@ describe('remit run, unattended', () => {
       // The machine was off on the nights of the 6th, 7th and 10th; it runs again on the 11th.
       const second = await remitAsync(['run'], { home, env: { ...VAULT, REMIT_NOW: '2025-03-11T05:30:00Z' } });
       expect(second.code, second.stderr).toBe(0);
+      // The start is paid once a night, and said.
+      expect(second.stderr).toMatch(/remit run: ready in \d+\.\d\d s/);
       const fetchedSecond = portal.state.downloads.slice(afterFirst.length).sort();
       expect(fetchedSecond).toEqual(idsBetween('2025-03-06', '2025-03-11'));
       const summary = JSON.parse(readFileSync(allFiles(join(home, 'runs')).filter((f) => f.endsWith('summary.json')).sort().at(-1)!, 'utf8'));

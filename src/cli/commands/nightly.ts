@@ -23,6 +23,9 @@ export interface RunOptions {
 export async function run(options: RunOptions, ctx: Context): Promise<number> {
   const say = sayFor(ctx);
   const outcome = await withWorkspace(ctx, async (pipeline) => {
+    // From the process's own start (node, modules, settings, ledger open): paid once a night,
+    // as every file of the night is imported in this process.
+    say.info(`remit run: ready in ${(performance.now() / 1000).toFixed(2)} s`);
     const services = fetchServices(ctx, pipeline);
     try {
       return await nightlyRun(pipeline, services, options, (step) => {

@@ -34,5 +34,7 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
     return 0;
   }
   ctx.stdout.write(render(status.portals.map((p) => ({ portal: p.id, last_status: p.lastStatus, last_success: p.lastSuccess ?? '', failures_in_a_row: p.consecutiveFailures })), ['portal', 'last_status', 'last_success', 'failures_in_a_row'], 'table', new Set(), ctx.stdout));
+  // Held accounts are not tried at all: say why and how to end it, one line each.
+  for (const p of status.portals) if (p.held) ctx.stdout.write(`${p.id}: ${p.held.reason}\n`);
   return 0;
 }

@@ -57,6 +57,11 @@ export class SqliteInvoices implements InvoiceStore {
     return this.s.conn.statement('SELECT DISTINCT customer FROM invoices WHERE company = ? ORDER BY customer').pluck().all(company) as string[];
   }
 
+  async hasCustomer(company: string, customer: string): Promise<boolean> {
+    await this.s.ready();
+    return this.s.conn.statement('SELECT 1 FROM invoices WHERE company = ? AND customer = ? LIMIT 1').pluck().get(company, customer) !== undefined;
+  }
+
   async byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined> {
     await this.s.ready();
     const row = this.s.conn

@@ -11,14 +11,18 @@ const PAGE = 1000;
 
 /**
  * The company's matched remittances with something to post, in posting order: those not in
- * a journal yet, and those in one that have an application or deduction posted since
- * (found from the partial indexes of unposted ones, not by reading every line of the year).
+ * a journal yet (remittances_unexported), and those in one that have an application or
+ * deduction posted since (the partial indexes of unposted ones); each set found by its own
+ * index, never by reading every payment of the company (`+r.company`: the payments are
+ * taken by id from those sets, not by company).
  */
 const POSTABLE_HEADERS = `SELECT id, payer, payment_ref AS paymentRef, payment_date AS paymentDate, currency, total_minor AS totalMinor,
     journal_id IS NOT NULL AS late FROM remittances r
-  WHERE company = ? AND matched_at IS NOT NULL AND (journal_id IS NULL
-    OR id IN (SELECT l.remittance_id FROM applications a JOIN remittance_lines l ON l.id = a.line_id WHERE a.journal_id IS NULL AND a.status = 'applied')
-    OR id IN (SELECT l.remittance_id FROM deductions d JOIN remittance_lines l ON l.id = d.line_id WHERE d.journal_id IS NULL))
+  WHERE r.id IN (
+      SELECT u.id FROM remittances u WHERE u.company = @company AND u.journal_id IS NULL
+      UNION SELECT l.remittance_id FROM applications a JOIN remittance_lines l ON l.id = a.line_id WHERE a.journal_id IS NULL AND a.status = 'applied'
+      UNION SELECT l.remittance_id FROM deductions d JOIN remittance_lines l ON l.id = d.line_id WHERE d.journal_id IS NULL)
+    AND +r.company = @company AND r.matched_at IS NOT NULL
   ORDER BY payment_date, id`;
 
 /** Only a payment's lines with cash left unapplied are read: the others post nothing of their own. */
@@ -41,7 +45,7 @@ export class SqliteJournals implements JournalStore {
 
   async postableHeaders(company: string): Promise<PostableHeader[]> {
     await this.s.ready();
-    const rows = this.s.conn.statement(POSTABLE_HEADERS).all(company) as Array<Omit<PostableHeader, 'late'> & { late: number }>;
+    const rows = this.s.conn.statement(POSTABLE_HEADERS).all({ company }) as Array<Omit<PostableHeader, 'late'> & { late: number }>;
     return rows.map((r) => ({ ...r, late: r.late === 1 }));
   }
 

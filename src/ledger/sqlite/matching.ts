@@ -27,9 +27,19 @@ type InvoiceRow = [
 /** Lines still waiting for a decision: new ones, and unapplied or review ones that have no application. */
 const WAITING = `(l.status = 'new' OR (l.status IN ('unapplied', 'review') AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.line_id = l.id)))`;
 
+/**
+ * The payers with lines waiting, found from the waiting lines themselves: the new ones (their
+ * own partial index, lines_new) and those a person has not settled (lines_needing_person),
+ * never by reading every payment of the ledger.
+ */
 const PAYERS = `SELECT DISTINCT r.company, r.payer FROM remittances r
   WHERE r.journal_id IS NULL AND (? IS NULL OR r.company = ?)
-    AND EXISTS (SELECT 1 FROM remittance_lines l WHERE l.remittance_id = r.id AND ${WAITING})
+    AND r.id IN (
+      SELECT l.remittance_id FROM remittance_lines l WHERE l.status = 'new'
+      UNION
+      SELECT l.remittance_id FROM remittance_lines l
+      WHERE (l.status IN ('unapplied', 'review') OR l.unapplied_minor <> 0) AND l.status IN ('unapplied', 'review')
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.line_id = l.id))
   ORDER BY r.company, r.payer`;
 
 const PENDING = `SELECT l.id, l.line_no, r.payment_ref, l.reference, l.reference_kind, l.po, r.currency, l.gross_minor,
@@ -42,8 +52,21 @@ const ADJUSTMENTS = `SELECT a.line_id, a.amount_minor, a.reason_raw, a.reason_co
   FROM remittances r JOIN remittance_lines l ON l.remittance_id = r.id JOIN line_adjustments a ON a.line_id = l.id
   WHERE r.company = ? AND r.payer = ? AND r.journal_id IS NULL ORDER BY a.line_id, a.id`;
 
-const INVOICES = `SELECT i.id, i.number, i.po, i.currency, i.original_minor, i.in_latest_snapshot, i.invoice_date, i.due_date, ${REMAINING} AS remaining
-  FROM invoices i WHERE i.company = ? AND i.customer = ?`;
+const INVOICE_COLUMNS = `i.id, i.number, i.po, i.currency, i.original_minor, i.in_latest_snapshot, i.invoice_date, i.due_date, ${REMAINING} AS remaining`;
+
+const INVOICES = `SELECT ${INVOICE_COLUMNS} FROM invoices i WHERE i.company = ? AND i.customer = ?`;
+
+/** The payer's open set, from its partial index (invoices_open): never the closed invoices of history. */
+const OPEN_INVOICES = `SELECT ${INVOICE_COLUMNS} FROM invoices i INDEXED BY invoices_open
+  WHERE i.company = ? AND i.customer = ? AND i.in_latest_snapshot = 1`;
+
+/**
+ * Closed invoices of the payer with one of these numbers (a JSON array), each found by the
+ * unique key (company, customer, number): CROSS JOIN keeps the numbers outside, or the
+ * planner would read every invoice of the payer and compare.
+ */
+const CLOSED_NAMED = `SELECT ${INVOICE_COLUMNS} FROM json_each(?) n CROSS JOIN invoices i ON i.company = ? AND i.customer = ? AND i.number = n.value
+  WHERE i.in_latest_snapshot = 0`;
 
 // One row per run: a many-row insert into applications would also plan the foreign-key
 // checks of the tables that point at it (audit_log, reversals) as scans.
@@ -80,15 +103,16 @@ export class SqliteMatching implements MatchStore {
 
   async invoicesForPayer(company: string, payer: string): Promise<Invoice[]> {
     await this.s.ready();
-    const rows = this.s.conn.statement(INVOICES).raw(true).iterate(company, payer) as IterableIterator<InvoiceRow>;
-    const invoices: Invoice[] = [];
-    for (const [id, number, po, currency, originalMinor, inLatestSnapshot, invoiceDate, dueDate, remaining] of rows) {
-      invoices.push({
-        id, number, po: po ?? undefined, currency, originalMinor, remainingMinor: remaining, open: inLatestSnapshot === 1,
-        invoiceDate: invoiceDate ?? undefined, dueDate: dueDate ?? undefined,
-      });
-    }
-    return invoices;
+    return invoicesOf(this.s.conn.statement(INVOICES).raw(true).iterate(company, payer) as IterableIterator<InvoiceRow>);
+  }
+
+  async invoicesToMatch(company: string, payer: string, named: readonly string[]): Promise<Invoice[]> {
+    await this.s.ready();
+    const { conn } = this.s;
+    const open = invoicesOf(conn.statement(OPEN_INVOICES).raw(true).iterate(company, payer) as IterableIterator<InvoiceRow>);
+    if (named.length === 0) return open;
+    const closed = invoicesOf(conn.statement(CLOSED_NAMED).raw(true).iterate(JSON.stringify([...new Set(named)]), company, payer) as IterableIterator<InvoiceRow>);
+    return closed.length ? [...open, ...closed] : open;
   }
 
   async write(decisions: readonly DecisionWrite[], createdBy: string): Promise<void> {
@@ -125,11 +149,12 @@ export class SqliteMatching implements MatchStore {
 
   async markMatched(): Promise<void> {
     await this.s.ready();
-    // `+l.status`: the payment's own lines are few; the index of every line by status would
-    // have each payment read all new lines of the ledger.
+    // `+l.status`: the payment's own lines are few; the index of the new lines would have
+    // each payment read all new lines of the ledger. The payments not matched yet have
+    // their own partial index (remittances_unmatched): the night's, not the year's.
     this.s.conn
       .statement(
-        `UPDATE remittances SET matched_at = ? WHERE matched_at IS NULL AND NOT EXISTS (
+        `UPDATE remittances INDEXED BY remittances_unmatched SET matched_at = ? WHERE matched_at IS NULL AND NOT EXISTS (
            SELECT 1 FROM remittance_lines l WHERE l.remittance_id = remittances.id AND +l.status = 'new')`,
       )
       .run(this.s.conn.now());
@@ -147,4 +172,16 @@ export class SqliteMatching implements MatchStore {
     }
     return byLine;
   }
+}
+
+/** Invoice rows as the matcher takes them, row by row (a payer may have tens of thousands). */
+function invoicesOf(rows: IterableIterator<InvoiceRow>): Invoice[] {
+  const invoices: Invoice[] = [];
+  for (const [id, number, po, currency, originalMinor, inLatestSnapshot, invoiceDate, dueDate, remaining] of rows) {
+    invoices.push({
+      id, number, po: po ?? undefined, currency, originalMinor, remainingMinor: remaining, open: inLatestSnapshot === 1,
+      invoiceDate: invoiceDate ?? undefined, dueDate: dueDate ?? undefined,
+    });
+  }
+  return invoices;
 }

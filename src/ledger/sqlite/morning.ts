@@ -45,7 +45,7 @@ export function intake(db: Database.Database, since: string, company: string | u
   const failures = db
     .prepare(
       `SELECT ${SOURCE} AS source, payer, original_name AS name, COALESCE(error, '') AS message FROM documents
-       WHERE received_at >= @since AND status = 'failed' AND (@company IS NULL OR company = @company) ORDER BY id`,
+       WHERE received_at >= @since AND status = 'failed' AND (@company IS NULL OR company = @company) ORDER BY received_at, id`,
     )
     .all(params) as Array<{ source: string; payer: string | null; name: string; message: string }>;
   const key = (r: { source: string; payer: string | null }): string => `${r.source}\u0000${r.payer ?? ''}`;
@@ -58,13 +58,14 @@ export function intake(db: Database.Database, since: string, company: string | u
 
 export function dailyApplication(db: Database.Database, fromDay: string, company: string | undefined): DailyApplication[] {
   // A line decided without a person: applied or a deduction, nothing left unapplied, no manual application.
+  // From the batches of the days asked for (CROSS JOIN keeps that order), not from every payment.
   const auto = `(l.status IN ('applied', 'deduction') AND l.unapplied_minor = 0
     AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.line_id = l.id AND a.method IN ('manual', 'reversal')))`;
   return db
     .prepare(
       `SELECT day, SUM(lines) AS lines, SUM(auto) AS autoLines, COUNT(*) AS payments, SUM(auto = lines) AS autoPayments FROM (
          SELECT substr(b.started_at, 1, 10) AS day, r.id, COUNT(l.id) AS lines, SUM(${auto}) AS auto
-         FROM batches b JOIN remittances r ON r.batch_id = b.id JOIN remittance_lines l ON l.remittance_id = r.id
+         FROM batches b CROSS JOIN remittances r ON r.batch_id = b.id CROSS JOIN remittance_lines l ON l.remittance_id = r.id
          WHERE b.started_at >= @from AND (@company IS NULL OR b.company = @company)
          GROUP BY day, r.id)
        GROUP BY day ORDER BY day`,
@@ -78,10 +79,11 @@ export function workQueue(db: Database.Database, today: string, company: string 
     .prepare(`SELECT COUNT(*) FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id WHERE ${NEEDS_A_PERSON} AND l.status = 'review' AND (@company IS NULL OR r.company = @company)`)
     .pluck()
     .get(params) as number;
-  // A proposal leaves its line for review; one withdrawn has a mirror on the same line.
+  // A proposal leaves its line for review; one withdrawn has a mirror on the same line. From
+  // the lines (CROSS JOIN keeps that order): the proposals of history are many, the lines waiting few.
   const proposals = db
     .prepare(
-      `SELECT COUNT(*) FROM remittance_lines l JOIN remittances r ON r.id = l.remittance_id JOIN applications a ON a.line_id = l.id
+      `SELECT COUNT(*) FROM remittance_lines l CROSS JOIN applications a ON a.line_id = l.id JOIN remittances r ON r.id = l.remittance_id
        WHERE ${NEEDS_A_PERSON} AND (@company IS NULL OR r.company = @company) AND a.status = 'proposed' AND a.reverses_id IS NULL
          AND NOT EXISTS (SELECT 1 FROM applications b WHERE b.line_id = a.line_id AND b.reverses_id = a.id)`,
     )

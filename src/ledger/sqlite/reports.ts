@@ -1,7 +1,7 @@
 /** Read-only queries behind `remit report`, status and summaries. Amounts stay in minor units here. */
 import type { Minor } from '../../core/money.js';
 import type { ReportStore } from '../ledger.js';
-import type { DailyApplication, DeductionAging, IntakeRow, LedgerCounts, ListingKind, Listings, RunFacts, WorkQueueFigures } from '../records.js';
+import type { AddedCounts, DailyApplication, DeductionAging, IntakeRow, LedgerCounts, LedgerMark, ListingKind, Listings, RunFacts, WorkQueueFigures } from '../records.js';
 import type { Scope } from './connection.js';
 import { runFacts } from './run-facts.js';
 import { dailyApplication, deductionAging, intake, workQueue } from './morning.js';
@@ -14,7 +14,10 @@ const PAGE = 500;
 
 /**
  * The report listings, each one SELECT (columns named as the record types in records.ts)
- * and the order it is printed in, for `@company` or (NULL) all companies.
+ * and the order it is printed in, for `@company` or (NULL) all companies. Applications and
+ * deductions are read from the payments in date order (remittances_by_date; CROSS JOIN
+ * keeps that order), so the first page is printed at once instead of after a sort of
+ * every application of the ledger.
  */
 const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
   applications: {
@@ -22,7 +25,7 @@ const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
                 l.reference AS lineRef, i.number AS invoiceNumber, a.cash_minor AS cashMinor, a.discount_minor AS discountMinor,
                 a.deduction_minor AS deductionMinor, a.write_off_minor AS writeOffMinor, r.currency, a.method, a.confidence, a.status,
                 a.explanation, a.journal_id AS journalId
-         FROM applications a JOIN remittance_lines l ON l.id = a.line_id JOIN remittances r ON r.id = l.remittance_id
+         FROM remittances r CROSS JOIN remittance_lines l ON l.remittance_id = r.id CROSS JOIN applications a ON a.line_id = l.id
          JOIN invoices i ON i.id = a.invoice_id
          WHERE (@company IS NULL OR r.company = @company)`,
     order: 'r.payment_date, r.id, l.line_no, a.id',
@@ -43,7 +46,7 @@ const LISTINGS: Record<ListingKind, { select: string; order: string }> = {
     select: `SELECT d.id AS deductionId, l.id AS lineId, r.company, r.payer, r.payment_ref AS paymentRef, r.payment_date AS paymentDate,
                 l.line_no AS lineNo, l.reference AS lineRef, i.number AS invoiceNumber, d.amount_minor AS amountMinor, r.currency,
                 d.reason_code AS reasonCode, d.reason_raw AS reasonRaw, d.status, d.journal_id AS journalId
-         FROM deductions d JOIN remittance_lines l ON l.id = d.line_id JOIN remittances r ON r.id = l.remittance_id
+         FROM remittances r CROSS JOIN remittance_lines l ON l.remittance_id = r.id CROSS JOIN deductions d ON d.line_id = l.id
          LEFT JOIN invoices i ON i.id = d.invoice_id
          WHERE (@company IS NULL OR r.company = @company)`,
     order: 'r.payment_date, r.id, l.line_no, d.id',
@@ -165,6 +168,27 @@ export class SqliteReports implements ReportStore {
         company,
       ),
       failedDocuments: one(`SELECT COUNT(*) AS n FROM documents WHERE status = 'failed' AND dismissed_at IS NULL AND (@company IS NULL OR company = @company)`),
+    };
+  }
+
+  async mark(): Promise<LedgerMark> {
+    await this.s.ready();
+    const max = (table: string): number => (this.s.conn.statement(`SELECT COALESCE(MAX(id), 0) FROM ${table}`).pluck().get() as number);
+    return { documents: max('documents'), remittances: max('remittances'), lines: max('remittance_lines'), applications: max('applications'), deductions: max('deductions') };
+  }
+
+  async addedAfter(mark: LedgerMark): Promise<AddedCounts> {
+    await this.s.ready();
+    const { conn } = this.s;
+    const count = (table: string, after: number): number => conn.statement(`SELECT COUNT(*) FROM ${table} WHERE id > ?`).pluck().get(after) as number;
+    const applied = conn.statement(`SELECT COUNT(*) AS n, COALESCE(SUM(cash_minor), 0) AS minor FROM applications WHERE id > ? AND status = 'applied'`).get(mark.applications) as { n: number; minor: number };
+    return {
+      documents: count('documents', mark.documents),
+      payments: count('remittances', mark.remittances),
+      lines: count('remittance_lines', mark.lines),
+      applied: applied.n,
+      appliedMinor: applied.minor,
+      deductions: count('deductions', mark.deductions),
     };
   }
 

@@ -1,4 +1,8 @@
-/** What one run added to the ledger, for its notification: everything since it started. */
+/**
+ * What one run added to the ledger, for its notification: everything since it started, each
+ * found by time through its own index (applications_by_time, deductions_by_time,
+ * documents_by_time, batches_by_time) and listed in that order (the order they were made).
+ */
 import type Database from 'better-sqlite3';
 import type { RunFacts } from '../records.js';
 
@@ -17,7 +21,7 @@ export function runFacts(db: Database.Database, since: string): RunFacts {
     deductions: all(
       `SELECT r.payer, r.payment_ref AS paymentRef, d.amount_minor AS amountMinor, d.reason_code AS reasonCode, r.currency, i.number AS invoice
        FROM deductions d JOIN remittance_lines l ON l.id = d.line_id JOIN remittances r ON r.id = l.remittance_id
-       LEFT JOIN invoices i ON i.id = d.invoice_id WHERE d.created_at >= @since ORDER BY d.id`,
+       LEFT JOIN invoices i ON i.id = d.invoice_id WHERE d.created_at >= @since ORDER BY d.created_at, d.id`,
     ),
     unapplied: all(
       `SELECT r.payer, r.payment_ref AS paymentRef, l.reference AS lineRef, l.unapplied_minor AS amountMinor, r.currency
@@ -29,7 +33,7 @@ export function runFacts(db: Database.Database, since: string): RunFacts {
       `SELECT i.number AS invoice, r.payer, r.payment_ref AS paymentRef, r.currency, i.open_minor AS openMinor, a.cash_minor AS paidMinor,
               a.deduction_minor AS deductionMinor
        FROM applications a JOIN invoices i ON i.id = a.invoice_id JOIN remittance_lines l ON l.id = a.line_id JOIN remittances r ON r.id = l.remittance_id
-       WHERE a.status = 'applied' AND a.deduction_minor > 0 AND a.created_at >= @since ORDER BY a.id`,
+       WHERE a.status = 'applied' AND a.deduction_minor > 0 AND a.created_at >= @since ORDER BY a.created_at, a.id`,
     ),
   };
 }

@@ -32,8 +32,8 @@ export class SqliteLedger implements Ledger {
   readonly journals: SqliteJournals;
   readonly fetches: SqliteFetches;
   readonly reports: SqliteReports;
-  readonly mail: SqliteMail;
   readonly bank: SqliteBank;
+  readonly mail: SqliteMail;
   private inner: SqliteLedger | undefined;
 
   private constructor(
@@ -50,8 +50,8 @@ export class SqliteLedger implements Ledger {
     this.journals = new SqliteJournals(scope);
     this.fetches = new SqliteFetches(scope);
     this.reports = new SqliteReports(scope);
-    this.mail = new SqliteMail(scope);
     this.bank = new SqliteBank(scope);
+    this.mail = new SqliteMail(scope);
   }
 
   /** Open (or, with `create`, create) a ledger file: WAL, foreign keys on, migrations applied. */

@@ -21,7 +21,7 @@ import { identifyPayer, type OpenInvoiceLookup } from '../../mail/payer.js';
 import type { MailMessage } from '../../mail/reading/message.js';
 import { readMessage } from '../../mail/reading/read-message.js';
 import { remittancesFromRows } from '../../parsers/tabular/remittance-table.js';
-import { keepOriginal } from '../../workspace/inbox.js';
+import { storeInInbox } from '../../workspace/inbox.js';
 import type { PipelineContext } from '../context.js';
 import { sha256Bytes } from '../importing/file-chunks.js';
 import { importDocuments, type FileOutcome, type ImportRequest } from '../importing/import-documents.js';
@@ -63,7 +63,8 @@ export interface MessageOutcome {
 }
 
 export async function takeMessage(ctx: PipelineContext, request: MessageRequest): Promise<MessageOutcome> {
-  const { sha, inboxPath } = keepMessage(ctx, request);
+  const sha = sha256Bytes(request.bytes);
+  const inboxPath = storeInInbox(ctx.paths.inbox, sha, `${request.name}.eml`, request.bytes);
   const base = { sha256: sha, inboxPath, files: [] as FileOutcome[], skipped: [] as SkippedPart[], payer: undefined, payerMethod: undefined };
   let message: MailMessage;
   let parts: MessageParts;
@@ -112,22 +113,6 @@ export async function knownSenders(ctx: PipelineContext): Promise<Record<string,
   const senders: Record<string, string> = { ...(await ctx.ledger.mail.learnedSenders()) };
   for (const [payer, settings] of Object.entries(ctx.config.payers)) for (const sender of settings.senders) senders[sender] = payer;
   return senders;
-}
-
-/**
- * The message's bytes into the inbox through the inbox's own hardened copy (exclusive temp
- * file, no links followed, renamed into place), by way of a scratch file of the workspace.
- */
-function keepMessage(ctx: PipelineContext, request: MessageRequest): { sha: string; inboxPath: string } {
-  mkdirSync(request.scratchDir, { recursive: true });
-  const scratch = join(request.scratchDir, `message-${sha256Bytes(request.bytes).slice(0, 16)}.eml`);
-  writeFileSync(scratch, request.bytes);
-  try {
-    const kept = keepOriginal(ctx.paths.inbox, scratch, `${request.name}.eml`, { followLinks: false, maxBytes: Math.max(request.bytes.length, 1) });
-    return { sha: kept.sha256, inboxPath: kept.inboxPath };
-  } finally {
-    rmSync(scratch, { force: true });
-  }
 }
 
 /** The mail limits of remit.yaml (`limits.*`): the defaults of src/mail until remit.yaml names them. */

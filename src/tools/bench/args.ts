@@ -1,4 +1,4 @@
-/** The bench's options: `--scale 10k|100k|1m`, `--only <stage,...>`, `--fetch`, `--keep`. */
+/** The bench's options: `--scale 10k|100k|1m`, `--only <stage,...>` (or `--stage <stage>`), `--fetch`, `--keep`. */
 import { SCALES } from './result.js';
 
 export interface BenchOptions {
@@ -17,7 +17,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   const scale = (value('scale') ?? '1m').toLowerCase();
   const last = SCALES.findIndex(([name]) => name === scale);
   if (last < 0) throw new Error(`--scale ${scale}: choose ${SCALES.map(([name]) => name).join(', ')}`);
-  const only = value('only');
+  const only = value('only') ?? value('stage');
   return {
     scales: SCALES.slice(0, last + 1),
     ...(only ? { only: new Set(only.split(',').map((name) => name.trim())) } : {}),

@@ -16,6 +16,7 @@ const FLOORS: Record<string, string> = {
   'export-gl': './floors/export.js',
   'report exceptions': './floors/exceptions.js',
   status: './floors/status.js',
+  nightly: './floors/nightly.js',
 };
 
 let result: FloorResult | undefined;

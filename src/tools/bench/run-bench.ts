@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10k|100k|1m] [--only "CSV import,match"] [--fetch] [--keep]`
+ * `npm run bench [-- --scale 10k|100k|1m] [--only "CSV import,match" | --stage nightly] [--fetch] [--keep]`
  *
  * Issue 7's bench. A seeded generator writes realistic data at each scale up to the chosen
  * one (10k, 100k, 1m lines): remittance CSV, XLSX (a tenth of the lines), X12 820, PDF (a
@@ -8,6 +8,9 @@
  * peak memory is its own), followed by its floor in its own process: the fastest plain way
  * to do the same work on this machine (src/bench/floors/). The table shows both times,
  * their ratio, peak RSS and the growth per tenfold; the JSON goes under bench/results/.
+ *
+ * The nightly stage (issue 18, nightly-stage.ts) runs a night of 3,000 lines on the history
+ * ledger of each scale; its growth per tenfold is against history's size.
  *
  * Fetch is not part of issue 7: its figures (fetch-bench.ts: fixture portals, real headless
  * Chromium) run only with --fetch. The machine is shared: the header prints its load.
@@ -21,6 +24,7 @@ import { runChild } from './child.js';
 import { fetchBench } from './fetch-bench.js';
 import { flagged, floorNotes, writeResults } from './report.js';
 import type { StageResult } from './result.js';
+import { NIGHTLY_ROWS } from './nightly-stage.js';
 import { runScale, STAGES } from './run-scale.js';
 import { renderTable } from './table.js';
 
@@ -63,7 +67,7 @@ try {
     if (!options.keep) rmSync(join(work, scale), { recursive: true, force: true });
   }
   const scaleNames = options.scales.map(([name]) => name);
-  const stageNames = [...STAGES.map((stage) => stage.name), 'match (engine only)'].filter((name) => results.some((r) => r.stage === name));
+  const stageNames = [...STAGES.map((stage) => stage.name), 'match (engine only)', ...NIGHTLY_ROWS].filter((name) => results.some((r) => r.stage === name));
   process.stdout.write(`\n${renderTable(results, stageNames, scaleNames, startMs)}\n`);
   const flags = flagged(results, scaleNames, startMs);
   process.stdout.write(flags.length ? `\ngrowth above 1.3 per tenfold: ${flags.join('; ')}\n` : '\nno stage grows faster than 1.3 per tenfold\n');

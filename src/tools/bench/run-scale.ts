@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ScaleSet } from '../samplegen/scale/set.js';
 import { runChild, tailOf, type ChildRun } from './child.js';
 import { engineStage } from './engine-stage.js';
+import { NIGHTLY, nightlyStage } from './nightly-stage.js';
 import type { StageResult } from './result.js';
 import { IMPORT_STAGES } from './stages/imports.js';
 import { LEDGER_STAGES } from './stages/ledger.js';
@@ -48,6 +49,8 @@ export async function runScale(scale: string, lines: number, work: string, only?
     say(`[${scale}] match (engine only)`);
     results.push(await engineStage(scale, lines));
   }
+  // Last: the night is run on the history ledger that report exceptions and status read.
+  if (!only || only.has(NIGHTLY)) results.push(...(await nightlyStage(run)));
   return { results, setup };
 }
 

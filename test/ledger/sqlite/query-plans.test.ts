@@ -16,39 +16,13 @@ import { match } from '../../../src/pipeline/match.js';
 import { LISTING_KINDS, listing } from '../../../src/pipeline/reports.js';
 import { workspaceStatus } from '../../../src/pipeline/status.js';
 import { SAMPLES, parseCsv } from '../../support/cli.js';
+import { aliasesOf, countStatements, planOf } from '../../support/query-plans.js';
 import { testWorkspace } from '../../support/pipeline.js';
 
 const LEDGER_TABLES = ['documents', 'remittances', 'remittance_lines', 'line_adjustments', 'invoices', 'applications', 'deductions', 'journal_lines', 'portal_downloads', 'portal_runs'];
-const executions = new Map<string, number>();
+const { executions, stop } = countStatements();
 
-// Count how often each SQL text is executed, whatever statement object runs it.
-const prepare = Database.prototype.prepare;
-Database.prototype.prepare = function counted(this: Database.Database, source: string) {
-  const statement = prepare.call(this, source) as Database.Statement;
-  for (const method of ['run', 'get', 'all', 'iterate'] as const) {
-    const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-    (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-      executions.set(source, (executions.get(source) ?? 0) + 1);
-      return original(...args);
-    };
-  }
-  return statement;
-} as typeof Database.prototype.prepare;
-
-/** alias -> table for every `FROM table alias` / `JOIN table alias` in a statement. */
-function aliasesOf(sql: string): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const match of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
-    const [, table, alias] = match;
-    if (alias && !/^(WHERE|ON|JOIN|LEFT|INNER|GROUP|ORDER|LIMIT|USING)$/i.test(alias)) aliases.set(alias, table!);
-    aliases.set(table!, table!);
-  }
-  return aliases;
-}
-
-afterAll(() => {
-  Database.prototype.prepare = prepare;
-});
+afterAll(stop);
 
 describe('query plans', () => {
   it('no statement run per line or per invoice scans a whole ledger table', async () => {
@@ -82,10 +56,7 @@ describe('query plans', () => {
     const scans: string[] = [];
     for (const [sql, count] of executions) {
       if (!/^\s*(SELECT|UPDATE|DELETE|INSERT)/i.test(sql)) continue;
-      const parameters = (sql.match(/\?/g) ?? []).map(() => null);
-      const names = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!))];
-      const named = names.length > 0 ? Object.fromEntries(names.map((name) => [name, name === 'since' ? '' : null])) : undefined;
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(named ? [named] : parameters)) as Array<{ detail: string }>;
+      const plan = planOf(db, sql);
       plan.forEach((step, index) => {
         // SQLite builds a throw-away index when none fits: the index that should exist is missing.
         if (/AUTOMATIC/.test(step.detail)) scans.push(`${step.detail} (run ${count} times) in: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ModelInvoice } from '../../samplegen/demo-model.js';
 
 export function freshDatabase(file: string): Database.Database {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
@@ -45,6 +46,20 @@ export function ledgerCount(home: string | undefined, sql: string): number {
   const db = new Database(join(home, 'ledger.db'), { readonly: true });
   try {
     return (db.prepare(sql).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** The invoices a workspace's ledger holds open today, as the ERP would list them again in its next snapshot. */
+export function openItems(home: string): ModelInvoice[] {
+  const db = new Database(join(home, 'ledger.db'), { readonly: true });
+  try {
+    const rows = db
+      .prepare(`SELECT customer, COALESCE(customer_name, '') AS customerName, number, COALESCE(po, '') AS po, invoice_date AS invoiceDate,
+                  due_date AS dueDate, currency, original_minor AS originalMinor, open_minor AS openMinor FROM invoices WHERE in_latest_snapshot = 1 ORDER BY id`)
+      .all() as Array<Omit<ModelInvoice, 'listed'>>;
+    return rows.map((row) => ({ ...row, listed: true }));
   } finally {
     db.close();
   }
