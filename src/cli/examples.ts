@@ -47,6 +47,8 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'mail test': ['remit mail test ar-inbox', 'remit mail list'],
   'mail password': ['remit mail password ar-inbox', 'printf "%s\\n" "$NEW_PW" | remit mail password ar-inbox --password-stdin'],
   'mail remove': ['remit mail list', 'remit mail remove ar-inbox'],
+  'mail waiting': ['remit mail waiting', 'remit mail waiting --json'],
+  'mail assign': ['remit mail waiting', 'remit mail assign 12 --payer HD'],
   'mail fetch': ['remit mail fetch', 'remit mail fetch --since 7d --mailbox ar-inbox', 'remit mail fetch --retry-failed'],
   'portal list': ['remit portal list', 'remit portal list --json'],
   'portal test': ['remit portal test amz-nwf', 'remit portal test amz-nwf --headed'],

@@ -343,6 +343,17 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .argument('<id>', 'mailbox id')
     .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/mail.js')).remove }), true));
   mail
+    .command('waiting')
+    .description('messages that failed or wait for a person, with the reason')
+    .option('--json', 'JSON on stdout')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/mail.js')).waiting })));
+  mail
+    .command('assign')
+    .description('say which payer sent a waiting message: its sender is remembered and the next fetch takes it')
+    .argument('<id>', 'message id (the id column of remit mail waiting)')
+    .requiredOption('--payer <id>', 'the payer (customer id in the open-invoice file, or payers.<ID>)')
+    .action(lazy<[string, { payer: string }]>(async () => ({ run: (await import('./commands/mail.js')).assign }), true));
+  mail
     .command('fetch')
     .description('read new messages of every mailbox, import their remittances, move what was taken')
     .option('--since <when>', 'only messages received since: today, yesterday, 7d, 2w or YYYY-MM-DD (default: from where the last fetch stopped)')

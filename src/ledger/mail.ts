@@ -64,6 +64,7 @@ export interface MailStore {
   taken(sha256: string, messageId: string | undefined): Promise<MailMessageRecord | undefined>;
   /** Insert a message, or replace the record of the same mailbox, UIDVALIDITY and UID (or the same import file); returns its id. */
   recordMessage(message: NewMailMessage): Promise<number>;
+  byId(id: number): Promise<MailMessageRecord | undefined>;
   setDisposition(id: number, disposition: MailDisposition): Promise<void>;
   /** Messages whose move or flag was recorded but not confirmed. */
   unfinishedDispositions(mailboxId: string): Promise<MailMessageRecord[]>;

@@ -214,6 +214,36 @@ describe('remit mail against a real IMAP server', { timeout: 90_000 }, () => {
     expect(authFailures()).toBe(before + 1);
   });
 
+  it('a message whose payer nothing tells waits in its folder, and is taken on the next fetch once a person assigns its sender', async () => {
+    const unknown = [
+      'From: Payments <payments@newpayer.example>', 'To: ar@northwind.test', 'Subject: Payment advice 77001', 'Message-ID: <advice-77001@newpayer.example>',
+      'Date: Sat, 05 Oct 2024 10:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '',
+      'Payment Number: 77001', 'Payment Date: 10/05/2024', '',
+      'Invoice Number    Invoice Date    Amount Paid', 'INV-900001        09/20/2024         1,000.00', 'INV-900002        09/21/2024           250.00', '',
+    ].join('\n');
+    await append(server, 'INBOX', [unknown]);
+    const first = await run(['mail', 'fetch', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const [box] = JSON.parse(first.stdout) as Array<{ messages: Array<Record<string, string>> }>;
+    expect(box!.messages).toMatchObject([{ status: 'needs-payer', where: 'left in INBOX' }]);
+    expect(box!.messages[0]!['reason']).toMatch(/who paid is not certain: .*payments@newpayer\.example/);
+    expect((await folder('INBOX')).map((m) => m.messageId)).toContain('advice-77001@newpayer.example');
+
+    // A person says who it is: the sender is remembered, and the next fetch takes the message.
+    const waiting = JSON.parse((await run(['mail', 'waiting', '--json'])).stdout) as Array<Record<string, string | number>>;
+    const row = waiting.find((w) => w['status'] === 'needs-payer')!;
+    expect(row).toMatchObject({ mailbox: 'ar', from: 'payments@newpayer.example' });
+    const yaml = join(home, 'remit.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^payers:\n/m, 'payers:\n  NEWP:\n    name: New Payer\n'));
+    const assigned = await run(['mail', 'assign', String(row['id']), '--payer', 'NEWP']);
+    expect(assigned.code, assigned.stderr).toBe(0);
+    const second = await run(['mail', 'fetch', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    const [again] = JSON.parse(second.stdout) as Array<{ messages: Array<Record<string, string | number>> }>;
+    expect(again!.messages).toMatchObject([{ status: 'imported', payer: 'NEWP', payments: 1, where: 'moved to Remit/Processed' }]);
+    expect((await folder('INBOX')).map((m) => m.messageId)).not.toContain('advice-77001@newpayer.example');
+  });
+
   it('OAuth2: a refresh token from --token-stdin gives an access token per session (XOAUTH2); one the provider refuses is not tried again', async () => {
     const add = await run(['mail', 'add', '--id', 'o365', '--host', server.host, '--port', String(server.port), '--tls', 'none', '--user', server.user, '--folder', 'Other',
       '--oauth', 'custom', '--client-id', server.tokens.clientId, '--token-url', `${server.tokens.url}/token`, '--token-stdin'], `${server.tokens.refreshToken}\n`);

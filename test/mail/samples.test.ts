@@ -6,6 +6,7 @@
  * message found with no sender configured, from the open-invoice file alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.js';
 import { identifyPayer, type OpenInvoiceLookup } from '../../src/mail/payer.js';
@@ -13,10 +14,11 @@ import { remittanceParts } from '../../src/mail/parts/remittance-parts.js';
 import { readMessage } from '../../src/mail/reading/read-message.js';
 import { parseInvoiceFile, parseRemittanceFile } from '../../src/parsers/index.js';
 import { remittancesFromRows } from '../../src/parsers/tabular/remittance-table.js';
-import { parseCsv } from '../support/cli.js';
+import { SAMPLES as SAMPLES_DIR, parseCsv } from '../support/cli.js';
 import { parseOptions } from '../support/parse-options.js';
 
-const SAMPLES = new URL('../../../shared/samples/', import.meta.url);
+// Beside the checkout, or beside the worktrees' folder (test/support/cli.ts finds either).
+const SAMPLES = pathToFileURL(SAMPLES_DIR);
 const present = existsSync(new URL('mail/manifest.csv', SAMPLES));
 if (!present) console.log(`mail samples skipped: ${new URL('mail/', SAMPLES).pathname} is not there (the shared samples sit beside the checkout)`);
 

@@ -1,6 +1,6 @@
 /** Run the real built `remit` binary in a temporary workspace, as an operator would. */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +8,14 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'remit');
 /** The shared samples beside the checkout, or beside the worktrees' folder (a checkout under wt/<branch>). */
-export const SAMPLES = [fileURLToPath(new URL('../../../shared/samples/', import.meta.url)), fileURLToPath(new URL('../../../../shared/samples/', import.meta.url))]
-  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
+export const SAMPLES = samplesDir();
+
+/** The first candidate that holds the samples, by its real path (a link made for a while by another checkout's test is not kept). */
+function samplesDir(): string {
+  const candidates = ['../../../shared/samples/', '../../../../shared/samples/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  const found = candidates.find((dir) => existsSync(join(dir, 'manifest.csv')) && existsSync(join(dir, 'mail', 'manifest.csv')));
+  return found ? `${realpathSync(found)}/` : candidates[0]!;
+}
 export const DEMO = join(ROOT, 'fixtures', 'demo');
 
 export interface CliResult {

@@ -8,7 +8,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Mailbox } from '../../config/schema.js';
 import { companyOf } from '../../pipeline/context.js';
 import { fetchMail, type MailFetchOutcome } from '../../pipeline/mail/fetch-mail.js';
-import { addMailbox, listMailboxes, removeMailbox, replaceMailSecret, signInMailbox, testMailbox, type MailSecret } from '../../pipeline/mail/mailboxes.js';
+import { addMailbox, assignSender, listMailboxes, removeMailbox, replaceMailSecret, signInMailbox, testMailbox, type MailSecret } from '../../pipeline/mail/mailboxes.js';
 import type { Context } from '../context.js';
 import { sayFor, type Say } from '../say.js';
 import { render } from '../table.js';
@@ -165,4 +165,21 @@ export function sayMailFetched(outcome: MailFetchOutcome, options: { json?: bool
     const tally = `${box.messages.length} message(s): ${count('imported')} imported, ${count('duplicate')} already in the ledger, ${count('skipped')} skipped, ${count('needs-payer')} wait for a person, ${count('failed')} failed`;
     (count('failed') > 0 ? say.warn : say.ok)(`mail ${box.mailbox.id}: ${box.messages.length === 0 ? 'nothing new' : tally}`);
   }
+}
+
+/** Messages that failed or wait for a person, with the reason and the id `remit mail assign` takes. */
+export async function waiting(options: { json?: boolean }, ctx: Context): Promise<number> {
+  const rows = await withWorkspace(ctx, async (pipeline) => (await pipeline.ledger.mail.waiting()).map((m) => ({
+    id: m.id, mailbox: m.mailboxId, uid: m.uid ?? '', status: m.status, from: m.sender ?? '', subject: m.subject ?? '', seen: m.seenAt, reason: m.reason ?? '',
+  })));
+  ctx.stdout.write(render(rows, ['id', 'mailbox', 'uid', 'status', 'from', 'subject', 'seen', 'reason'], options.json ? 'json' : 'table', new Set(), ctx.stdout));
+  return 0;
+}
+
+export async function assign(id: string, options: { payer: string }, ctx: Context): Promise<number> {
+  const messageId = Number(id);
+  if (!Number.isInteger(messageId) || messageId < 1) throw new UsageError(`"${id}" is not a message id (the id column of remit mail waiting)`);
+  const done = await withWorkspace(ctx, (pipeline) => assignSender(pipeline, messageId, options.payer));
+  sayFor(ctx).ok(`mail from ${done.sender} is ${options.payer}'s from now on; the next remit mail fetch takes message ${messageId}`);
+  return 0;
 }

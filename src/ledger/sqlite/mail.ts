@@ -95,6 +95,12 @@ export class SqliteMail implements MailStore {
     );
   }
 
+  async byId(id: number): Promise<MailMessageRecord | undefined> {
+    await this.s.ready();
+    const found = this.s.conn.statement(`${MESSAGE} WHERE id = ?`).get(id) as MessageRow | undefined;
+    return found ? row(found) : undefined;
+  }
+
   async setDisposition(id: number, disposition: MailDisposition): Promise<void> {
     await this.s.ready();
     this.s.conn.statement('UPDATE mail_messages SET disposition = ? WHERE id = ?').run(disposition, id);

@@ -121,6 +121,23 @@ export async function signInMailbox(mailbox: MailboxEntry, show: (code: DeviceCo
   return tokens.refreshToken!;
 }
 
+/**
+ * A person says who sent a message that waits (`remit mail assign`): its sender is learned
+ * for that payer, and the next fetch takes it (and every later message from that address).
+ */
+export async function assignSender(ctx: PipelineContext, messageId: number, payer: string): Promise<{ sender: string; mailboxId: string }> {
+  const record = await ctx.ledger.mail.byId(messageId);
+  if (!record) throw new UsageError(`no message ${messageId}`, 'the ids are in remit mail waiting');
+  if (record.status !== 'needs-payer') throw new UsageError(`message ${messageId} does not wait for a payer: it is ${record.status}`);
+  if (!record.sender) throw new UsageError(`message ${messageId} names no sender to remember`, 'import it with remit import --payer instead');
+  const customers = await ctx.ledger.invoices.customers(record.company);
+  if (!ctx.config.payers[payer] && !customers.includes(payer)) {
+    throw new UsageError(`--payer ${payer}: no open-invoice file of ${record.company} and no payers.${payer} in remit.yaml know this payer`);
+  }
+  await ctx.ledger.mail.learnSender(record.sender, payer, ctx.user);
+  return { sender: record.sender, mailboxId: record.mailboxId };
+}
+
 function mailboxOf(ctx: PipelineContext, id: string): MailboxEntry {
   const mailbox = ctx.config.mail.mailboxes.find((m) => m.id === id);
   if (!mailbox) throw new UsageError(`no mailbox "${id}" in remit.yaml`, 'see remit mail list');
