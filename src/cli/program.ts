@@ -50,7 +50,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
 
   program
     .command('import')
-    .description('import remittance files (CSV, XLSX, X12 820, EDIFACT REMADV, PDF)')
+    .description('import remittance files (CSV, XLSX, X12 820, EDIFACT REMADV, PDF) and saved e-mail (.eml, .msg)')
     .argument('[files...]', 'files to import')
     .option('--payer <id>', 'payer code (customer id in the open-invoice file)')
     .option('--company <code>', 'company the payments belong to')
@@ -125,6 +125,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--company <code>', 'company whose account the statements are of')
     .option('--strict', 'refuse a file whose control totals or balances are off (default: import it with diagnostics)')
     .option('--dry-run', 'read and report; write nothing')
+    .option('--follow-links', 'read what a symbolic link points to (without it, a link is refused)')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(lazy<[string[], object]>(async () => ({ run: (await import('./commands/bank.js')).importStatements }), true));
 
@@ -225,7 +226,7 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--password-stdin', 'read it from the first line of standard input')
     .action(lazy<[object]>(async () => ({ run: (await import('./commands/notify.js')).password }), true));
 
-  const portal = program.command('portal').description('portal accounts: add, list, test, remove');
+  const portal = program.command('portal').description('portal accounts: add, list, test, password, resume, forget-session, remove');
   portal
     .command('add')
     .description('add a portal account; asks on a terminal, else takes flags and --password-stdin')
@@ -251,10 +252,81 @@ export function buildProgram(onRun: (runner: Runner, global: Parsed['global'], m
     .option('--headed', 'show the browser window')
     .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).test }), true));
   portal
+    .command('password')
+    .description('store a new password (and/or TOTP seed) for an account; ends a hold set when the portal refused the old one')
+    .argument('<id>', 'portal account id')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .option('--totp-secret-stdin', 'read the TOTP seed from the next line of standard input')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).password }), true));
+  portal
+    .command('resume')
+    .description('let the next run try an account held after the portal refused its credentials, without changing a secret')
+    .argument('<id>', 'portal account id')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).resume }), true));
+  portal
+    .command('forget-session')
+    .description('delete the saved browser session of an account: the next run logs in afresh')
+    .argument('<id>', 'portal account id')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).forgetSessionCommand }), true));
+  portal
     .command('remove')
     .description('remove a portal account and delete its secrets')
     .argument('<id>', 'portal account id')
     .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/portal.js')).remove }), true));
+
+  const mail = program.command('mail').description('mailboxes remit reads remittances from: add, list, test, password, remove, fetch');
+  mail
+    .command('add')
+    .description('add a mailbox (IMAP); asks on a terminal (a password, or an OAuth2 sign-in), else takes flags and --password-stdin / --token-stdin')
+    .option('--id <id>', 'mailbox id, e.g. ar-inbox')
+    .option('--company <code>', 'company whose remittances arrive there')
+    .option('--host <host>', 'IMAP server (default with --oauth: outlook.office365.com or imap.gmail.com)')
+    .option('--port <port>', 'IMAP port (default 993 with implicit TLS, 143 with starttls)')
+    .addOption(new Option('--tls <mode>', 'implicit (993), starttls (143) or none (127.0.0.1 only)').choices(['implicit', 'starttls', 'none']))
+    .option('--user <name>', 'login name (usually the address)')
+    .option('--folder <name>', 'folder to read', 'INBOX')
+    .option('--processed-folder <name>', 'folder taken messages are moved to (created when missing); without it they are flagged')
+    .option('--ca-file <pem>', 'a private CA to check the server certificate against')
+    .addOption(new Option('--oauth <provider>', 'log in with OAuth2 (XOAUTH2) instead of a password').choices(['microsoft', 'google', 'custom']))
+    .option('--client-id <id>', 'OAuth2: the application (client) id')
+    .option('--tenant <tenant>', 'OAuth2 microsoft: organizations (default), common or a tenant id')
+    .option('--token-url <url>', 'OAuth2: the token endpoint (custom providers, sovereign clouds)')
+    .option('--device-code-url <url>', 'OAuth2: the device authorization endpoint')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .option('--token-stdin', 'read the OAuth2 refresh token from the first line of standard input')
+    .option('--replace', 'replace the mailbox of the same id')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/mail.js')).add }), true));
+  mail
+    .command('list')
+    .description('mailboxes, whether their secret is stored, last success, messages waiting')
+    .option('--json', 'JSON on stdout')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/mail.js')).list })));
+  mail
+    .command('test')
+    .description('log in once and look at the folder; takes nothing')
+    .argument('<id>', 'mailbox id')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/mail.js')).test }), true));
+  mail
+    .command('password')
+    .description('replace a mailbox\'s password or refresh token (after a refused login: remit tries again)')
+    .argument('<id>', 'mailbox id')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .option('--token-stdin', 'read the OAuth2 refresh token from the first line of standard input')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/mail.js')).password }), true));
+  mail
+    .command('remove')
+    .description('remove a mailbox and delete its secrets')
+    .argument('<id>', 'mailbox id')
+    .action(lazy<[string, object]>(async () => ({ run: (await import('./commands/mail.js')).remove }), true));
+  mail
+    .command('fetch')
+    .description('read new messages of every mailbox, import their remittances, move what was taken')
+    .option('--since <when>', 'only messages received since: today, yesterday, 7d, 2w or YYYY-MM-DD (default: from where the last fetch stopped)')
+    .option('--mailbox <id...>', 'only these mailboxes')
+    .option('--company <code>', 'only the mailboxes of this company')
+    .option('--retry-failed', 'take again the messages that failed (after a change to remit.yaml)')
+    .option('--json', 'the outcome as JSON on stdout')
+    .action(lazy<[object]>(async () => ({ run: (await import('./commands/mail.js')).fetch }), true));
 
   program
     .command('demo')

@@ -10,10 +10,11 @@ import { GL_SETTINGS_KEYS, validateGlSettings } from '../gl/settings.js';
 import { readPdfTemplate } from '../parsers/pdf/template.js';
 import { readNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
+import { parseMail, parseSenders } from './mail.js';
 import type { Company, Config, PayerSettings, PortalAccount } from './schema.js';
 import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 
-const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'bank'] as const;
+const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'bank', 'mail'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 /** A recipe is found by name in portals/ (the workspace's, then the built-ins): a name, never a path. */
 export const RECIPE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -63,6 +64,7 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
   };
 
   const portals = parsePortals(c, root['portals'], companies);
+  const mail = parseMail(c, root['mail'], companies);
 
   const s = c.mapping(root['secrets'], ['secrets'], ['store', 'vault_file', 'passphrase_env']) ?? {};
   const store = c.oneOf(s['store'] ?? 'keychain', ['secrets', 'store'], ['keychain', 'vault'] as const) ?? 'keychain';
@@ -105,6 +107,7 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
       matching,
       limits,
       portals,
+      mail,
       secrets: { store, ...(vaultFile ? { vaultFile } : {}), ...(passphraseEnv ? { passphraseEnv } : {}) },
       browser: { ...(executablePath ? { executablePath } : {}), ...(channel ? { channel } : {}) },
       fetch,
@@ -164,7 +167,7 @@ function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> 
   for (const [code, value] of Object.entries(raw)) {
     const at: PathSegment[] = ['payers', code];
     if (!CODE.test(code)) c.add(at, 'a payer code is letters, digits, dot, dash or underscore (up to 40)');
-    const entry = c.mapping(value, at, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'header_fields', 'reason_codes', 'ids', 'bank_names', 'adx_sign', 'pdf_template']) ?? {};
+    const entry = c.mapping(value, at, ['name', 'currency', 'date_order', 'decimal_comma', 'columns', 'header_fields', 'reason_codes', 'ids', 'bank_names', 'adx_sign', 'pdf_template', 'senders']) ?? {};
     const dateOrder = entry['date_order'] === undefined ? undefined : c.oneOf(entry['date_order'], [...at, 'date_order'], ['mdy', 'dmy', 'ymd'] as const);
     const decimalComma = c.boolean(entry['decimal_comma'], [...at, 'decimal_comma']);
     const headerFields = c.textMap(entry['header_fields'], [...at, 'header_fields']);
@@ -197,6 +200,7 @@ function parsePayers(c: Checker, value: unknown): Record<string, PayerSettings> 
       reasonCodes,
       ids: c.textList(entry['ids'], [...at, 'ids']) ?? [],
       bankNames: c.textList(entry['bank_names'], [...at, 'bank_names']) ?? [],
+      senders: parseSenders(c, entry['senders'], [...at, 'senders']),
       ...(adxSign ? { adxSign } : {}),
       ...(pdfTemplate ? { pdfTemplate } : {}),
     };

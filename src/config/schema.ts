@@ -43,6 +43,29 @@ export interface PayerSettings {
   adxSign?: 'negative-kept' | 'positive-kept';
   /** Checked at load (see parsers/pdf/template.ts). */
   pdfTemplate?: PdfTemplate;
+  /** Mail senders that are this payer: addresses or @domains, lower case (`payers.<ID>.senders`). */
+  senders: string[];
+}
+
+/** One mailbox remit reads (`mail.mailboxes`); its password or refresh token is in the keychain. */
+export interface Mailbox {
+  id: string;
+  company: string;
+  host: string;
+  port: number;
+  tls: 'implicit' | 'starttls' | 'none';
+  user: string;
+  folder: string;
+  /** Where taken messages are moved; unset, they are flagged ($RemitImported, \Seen) where they are. */
+  processedFolder?: string;
+  auth: 'password' | 'oauth2';
+  oauth?: { provider: 'microsoft' | 'google' | 'custom'; clientId: string; tenant?: string; tokenUrl?: string; deviceCodeUrl?: string; scope?: string };
+  /** A PEM file of a private CA the server's certificate is checked against (relative: to the workspace). */
+  caFile?: string;
+}
+
+export interface MailSettings {
+  mailboxes: Mailbox[];
 }
 
 /** The `matching:` settings of remit.yaml: the matcher's own settings, each given a value (documented there). */
@@ -67,6 +90,7 @@ export interface Config {
   matching: MatchingSettings;
   limits: ParseLimits & { maxFileBytes: number; parseSeconds: number };
   portals: PortalAccount[];
+  mail: MailSettings;
   secrets: { store: 'keychain' | 'vault'; vaultFile?: string; passphraseEnv?: string };
   browser: { executablePath?: string; channel?: string };
   /** timeoutSeconds bounds one portal account's whole run; stepTimeoutSeconds one page action. */

@@ -20,12 +20,19 @@ export type PortalErrorKind =
 
 const RETRYABLE: ReadonlySet<PortalErrorKind> = new Set(['timeout', 'transient', 'session-expired']);
 
+/**
+ * The portal refused the account's credentials: sending them again (tonight or any later
+ * night) cannot help and can lock the account, so the caller holds the account until a
+ * person stores a new secret or clears the hold.
+ */
+export const CREDENTIAL_KINDS: ReadonlySet<PortalErrorKind> = new Set(['auth', 'locked', 'password-expired', 'mfa', 'captcha']);
+
 const HINTS: Record<PortalErrorKind, string> = {
-  auth: 'check the username and password stored for this account; remit does not retry a refused login',
-  locked: 'the portal locked the account: unlock it with the payer, then update the stored password',
-  'password-expired': 'log in to the portal by hand, set a new password, then update the stored one',
-  mfa: 'the one-time code was refused or no TOTP secret is stored: check the secret for this account',
-  captcha: 'the portal asks for a CAPTCHA: log in once by hand from this machine, then run again',
+  auth: 'check the username and store the right password (remit portal password ID --password-stdin); remit does not try this account again until then',
+  locked: 'the portal locked the account: unlock it with the payer, then store the password (remit portal password ID --password-stdin)',
+  'password-expired': 'log in to the portal by hand, set a new password, then store it (remit portal password ID --password-stdin)',
+  mfa: 'the one-time code was refused or no TOTP secret is stored: store the secret (remit portal password ID --totp-secret-stdin)',
+  captcha: 'the portal asks for a CAPTCHA: log in once by hand from this machine, then remit portal resume ID',
   layout: 'the portal page has changed: see the screenshot and trace, then update the recipe',
   timeout: 'the portal was too slow: remit tries again later; raise the timeout if it keeps happening',
   'session-expired': 'the portal ended the session: remit logs in again on the next try',
@@ -44,6 +51,8 @@ export class PortalError extends RemitError {
   /** The portal's own words (e.g. "Invalid username or password."), when it said anything. */
   readonly portalMessage: string | undefined;
   readonly retryable: boolean;
+  /** The credentials were refused (see CREDENTIAL_KINDS): do not send them again. */
+  readonly refusesCredentials: boolean;
   artifacts: FailureArtifacts | undefined;
   /** What was already done before the failure: files saved (import them), rows seen. */
   partial: PortalFetchResult | undefined;
@@ -56,6 +65,7 @@ export class PortalError extends RemitError {
     this.kind = kind;
     this.portalMessage = portalMessage;
     this.retryable = RETRYABLE.has(kind);
+    this.refusesCredentials = CREDENTIAL_KINDS.has(kind);
     this.artifacts = undefined;
     this.partial = undefined;
   }

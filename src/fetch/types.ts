@@ -48,8 +48,13 @@ export interface FetchPortalInput {
   storageState?: StorageState;
   /** Where to put a screenshot and trace if the run fails; no trace is recorded without it. */
   failureDir?: string;
-  /** How many times to log in again when the portal ends the session mid-run (default 2). */
+  /**
+   * A hard cap on logging in again when the portal ends the session mid-run (default: none;
+   * re-login goes on while sessions make progress, bounded by the caller's deadline).
+   */
   maxRelogins?: number;
+  /** How many sessions in a row may end before reading anything new (default 1). */
+  idleRelogins?: number;
   /** For one-time codes; tests fix the time. */
   clock?: Clock;
 }
@@ -91,8 +96,11 @@ export interface PortalFetchResult {
   relogins: number;
   /** True when the saved session was still good and no login was needed. */
   sessionReused: boolean;
+  /** The saved session passed in was not logged in and was dropped: forget it. */
+  sessionDropped?: boolean;
   /**
-   * The session after the run, to pass back as storageState next time. A secret: kept in the
+   * The session after the run, to pass back as storageState next time; only when the run
+   * reached login.success (a half-finished login is not a session). A secret: kept in the
    * keychain by the caller; not enumerable, so it never shows up when a result is logged.
    */
   storageState?: StorageState;

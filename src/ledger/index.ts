@@ -10,6 +10,7 @@ import { SqliteLedger } from './sqlite/sqlite-ledger.js';
 export type * from './ledger.js';
 export type * from './records.js';
 export type * from './bank-records.js';
+export type * from './mail.js';
 
 /** Open the workspace's ledger; `create` makes a new one (remit init). */
 export async function openLedger(file: string, clock: Clock, options: { create?: boolean } = {}): Promise<Ledger> {

@@ -44,6 +44,7 @@ import type {
   NewDocument,
   PayerDateOrder,
   PortalHealth,
+  PortalHold,
   PortalRunRecord,
   PostableHeader,
   RemittanceContext,
@@ -52,6 +53,7 @@ import type {
   RunFacts,
   SnapshotResult,
 } from './records.js';
+import type { MailStore } from './mail.js';
 
 export interface Ledger {
   readonly documents: DocumentStore;
@@ -63,6 +65,7 @@ export interface Ledger {
   readonly fetches: FetchStore;
   readonly reports: ReportStore;
   readonly bank: BankStore;
+  readonly mail: MailStore;
   /**
    * Run `work` in one transaction: all of it reaches the ledger, or none. Inside, use the
    * `tx` it is given; calls on the outer ledger wait until the transaction ends.
@@ -113,6 +116,8 @@ export interface InvoiceStore {
   hasCustomer(company: string, customer: string): Promise<boolean>;
   /** A payer's invoice by its number as the ERP writes it. */
   byNumber(company: string, payer: string, number: string): Promise<InvoiceRecord | undefined>;
+  /** Every invoice the newest snapshot lists open, with its customer and the customer's name (to tell who a message is from). */
+  openNumbers(company: string): Promise<Array<{ customer: string; customerName: string | null; number: string }>>;
 }
 
 /** The matcher's work, a payer at a time, and where its decisions are written. */
@@ -199,6 +204,11 @@ export interface FetchStore {
   knownRows(accountId: string): Promise<Set<string>>;
   recordDownload(accountId: string, rowId: string, sha256: string): Promise<void>;
   portalHealth(): Promise<PortalHealth[]>;
+  /** Hold an account (replacing an earlier hold): later runs skip it until the hold is cleared. */
+  holdAccount(hold: Omit<PortalHold, 'heldAt'>): Promise<void>;
+  /** End a hold; false when the account was not held. */
+  clearHold(accountId: string): Promise<boolean>;
+  holds(): Promise<PortalHold[]>;
 }
 
 /** Read-only queries behind reports, status and summaries. */

@@ -268,6 +268,20 @@ export interface FetchRunRecord {
   until: string;
 }
 
+/**
+ * A portal account that later runs skip: the portal refused its credentials, and trying them
+ * again would only lock the account. No secret in it.
+ */
+export interface PortalHold {
+  accountId: string;
+  /** The failure kind that set the hold: auth, locked, password-expired, mfa, captcha. */
+  errorKind: string;
+  /** What the portal said, in one line. */
+  message: string;
+  heldAt: string;
+  runId: string | null;
+}
+
 /** Per portal account: the last success and how many runs have failed since. */
 export interface PortalHealth {
   accountId: string;

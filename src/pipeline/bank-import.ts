@@ -8,11 +8,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { UsageError, errorMessage, ParseError } from '../core/errors.js';
+import { RemitError, UsageError, errorMessage, ParseError } from '../core/errors.js';
 import type { BankEntryFacts, BankStatementFacts } from '../domain/bank.js';
 import type { Diagnostic } from '../domain/document.js';
 import { classifyEntry, parseBankFile, type BankEntry, type BankParseResult, type BankStatement } from '../parsers/bank/index.js';
-import { keepOriginal } from '../workspace/inbox.js';
+import { TooLarge, keepOriginal } from '../workspace/inbox.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { sha256File } from './importing/file-chunks.js';
 
@@ -27,6 +27,8 @@ export interface BankImportRequest {
   company?: string;
   strict?: boolean;
   dryRun?: boolean;
+  /** Read what a symbolic link points to (remit bank import --follow-links). */
+  followLinks?: boolean;
   /** Where the files came from, kept with each: `bank-import`, `run:bank.inbox`. */
   source?: string;
 }
@@ -46,31 +48,41 @@ export function bankImportFailed(outcomes: readonly BankFileOutcome[]): boolean 
 
 async function importOne(ctx: PipelineContext, path: string, company: string, request: BankImportRequest): Promise<BankFileOutcome> {
   const name = basename(path);
+  const limit = ctx.config.limits.maxFileBytes;
+  const overLimit = (size: number): BankFileOutcome => ({
+    file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(limit / 1048576)} MB (limits.max_file_mb)`,
+  });
   let sha: string;
   let size: number;
+  let source = path;
+  let inboxPath = '';
   try {
-    const stats = statSync(path);
-    if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
-    size = stats.size;
-    if (size > ctx.config.limits.maxFileBytes) {
-      return { file: name, status: 'failed', message: `${Math.round(size / 1048576)} MB is over the limit of ${Math.round(ctx.config.limits.maxFileBytes / 1048576)} MB (limits.max_file_mb)` };
+    if (request.dryRun) {
+      const stats = statSync(path);
+      if (!stats.isFile()) return { file: name, status: 'failed', message: 'not a file (a folder?): name the files inside it' };
+      if (stats.size > limit) return overLimit(stats.size);
+      size = stats.size;
+      sha = sha256File(path);
+    } else {
+      // Kept first (nothing is lost), hashed as it is copied; everything after reads the kept copy.
+      const kept = keepOriginal(ctx.paths.inbox, path, name, { followLinks: Boolean(request.followLinks), maxBytes: limit });
+      ({ sha256: sha, size, inboxPath } = kept);
+      source = kept.file;
     }
-    sha = sha256File(path);
   } catch (err) {
-    return { file: name, status: 'failed', message: `cannot read ${path}: ${errorMessage(err)}` };
+    if (err instanceof TooLarge) return overLimit(err.size);
+    return { file: name, status: 'failed', message: err instanceof RemitError ? `${path}: ${err.message}` : `cannot read ${path}: ${errorMessage(err)}` };
   }
   const known = await ctx.ledger.bank.fileBySha(sha);
   if (known) return { file: name, status: 'already-imported', fileId: known.id, message: `already imported as bank file ${known.id} (${known.originalName})` };
   let parsed: BankParseResult;
   try {
-    parsed = parseBankFile(readFileSync(path), { fileName: name, strict: Boolean(request.strict) });
+    parsed = parseBankFile(readFileSync(source), { fileName: name, strict: Boolean(request.strict) });
   } catch (err) {
-    if (!request.dryRun) keep(ctx, sha, name, path);
     return { file: name, status: 'failed', message: err instanceof ParseError ? err.message : `cannot read ${path}: ${errorMessage(err)}` };
   }
   const entries = parsed.statements.reduce((n, s) => n + s.entries.length, 0);
   if (request.dryRun) return { file: name, status: 'read', format: parsed.format, statements: parsed.statements.length, entries, diagnostics: parsed.diagnostics };
-  const inboxPath = keep(ctx, sha, name, path);
   try {
     return await ctx.ledger.transaction(async (tx) => {
       const fileId = await tx.bank.recordFile({
@@ -91,12 +103,6 @@ async function importOne(ctx: PipelineContext, path: string, company: string, re
   } catch (err) {
     return { file: name, status: 'failed', message: `nothing of it was kept: ${errorMessage(err)}` };
   }
-}
-
-// main's bank-import still called copyIntoInbox, which the inbox no longer has: the kept
-// original is keepOriginal's (the same hash; the path the ledger records).
-function keep(ctx: PipelineContext, _sha: string, name: string, path: string): string {
-  return keepOriginal(ctx.paths.inbox, path, name, { followLinks: true, maxBytes: Number.POSITIVE_INFINITY }).inboxPath;
 }
 
 function statementFacts(s: BankStatement): BankStatementFacts {

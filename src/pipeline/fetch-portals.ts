@@ -15,10 +15,11 @@ import { PortalError } from '../fetch/errors.js';
 import { loadPortalRecipe } from '../fetch/recipe/registry.js';
 import { fetchWithRetries } from '../fetch/session/account-attempts.js';
 import type { PortalFetchResult, RowInfo, StorageState } from '../fetch/types.js';
-import type { PortalRunRecord } from '../ledger/index.js';
+import type { PortalHold, PortalRunRecord } from '../ledger/index.js';
 import type { SecretStore } from '../secrets/index.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { importDocuments, type FileOutcome } from './importing/import-documents.js';
+import { holdReason } from './portal-holds.js';
 
 /** The browser and the keychain, opened only when a portal is fetched; the caller closes them. */
 export interface FetchServices {
@@ -41,7 +42,15 @@ export interface FetchRequest {
 export interface AccountOutcome {
   account: PortalAccount;
   since: string;
+  /**
+   * The one count of what the account's run did, all attempts together: the table, the log
+   * line, the notification and summary.json all read it.
+   */
   record: PortalRunRecord;
+  /** Rows in range downloaded by an earlier run (not by an earlier attempt of this one). */
+  alreadyDownloaded: number;
+  /** Set when the account was not tried because an earlier run held it (see holdReason). */
+  held?: PortalHold;
   files: FileOutcome[];
   dryRunRows: RowInfo[];
 }
@@ -76,7 +85,8 @@ export async function fetchPortals(ctx: PipelineContext, services: FetchServices
   const browser = await services.browser();
   const runId = `${ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(2).toString('hex')}`;
   ctx.log(`fetch ${runId}: ${accounts.length} portal account(s), ${earliest} to ${until.iso}${request.dryRun ? ' (dry run: nothing downloaded)' : ''}`);
-  const run: Run = { ctx, secrets, browser, runId, until: until.iso, dryRun: Boolean(request.dryRun), backoffMs: services.backoffMs, batches: new Map() };
+  const holds = new Map((await ctx.ledger.fetches.holds()).map((hold) => [hold.accountId, hold]));
+  const run: Run = { ctx, secrets, browser, runId, until: until.iso, dryRun: Boolean(request.dryRun), backoffMs: services.backoffMs, batches: new Map(), holds };
   const fetchRunId = run.dryRun ? undefined : await ctx.ledger.fetches.startRun(runId, earliest, until.iso, false);
   const outcomes: AccountOutcome[] = [];
   const queue = [...accounts];
@@ -106,18 +116,35 @@ interface Run {
   backoffMs: ((attempt: number) => number) | undefined;
   /** One import batch per company, started when its first file arrives. */
   batches: Map<string, Promise<number>>;
+  /** Accounts whose credentials a portal refused on an earlier run: not tried. */
+  holds: Map<string, PortalHold>;
 }
 
 async function fetchOne(run: Run, account: PortalAccount, since: string): Promise<AccountOutcome> {
   const { ctx } = run;
   const log = (message: string): void => ctx.log(`  ${account.id}: ${message}`);
   const base = { accountId: account.id, company: account.company, payer: account.payer, rowsSeen: 0, files: 0, payments: 0, fileErrors: 0, attempts: 0 };
-  const failed = (err: unknown, attempts: number, files: FileOutcome[] = []): AccountOutcome => {
+  const held = run.holds.get(account.id);
+  if (held) {
+    const message = holdReason(held);
+    log(message);
+    return { account, since, files: [], dryRunRows: [], alreadyDownloaded: 0, held, record: { ...base, status: 'failed', errorKind: 'held', message } };
+  }
+  const alreadyBefore = new Set<string>();
+  const failed = async (err: unknown, attempts: number, files: FileOutcome[] = []): Promise<AccountOutcome> => {
     const portal = err instanceof PortalError ? err : undefined;
     const artifacts = portal?.artifacts ? [portal.artifacts.screenshot, portal.artifacts.trace].filter(Boolean).join(' ') : undefined;
     log(`failed: ${errorMessage(err)}`);
+    let hold: PortalHold | undefined;
+    if (portal?.refusesCredentials) {
+      // Sending the same credentials again, tonight or any later night, can only lock the account.
+      const entry = { accountId: account.id, errorKind: portal.kind, message: portal.portalMessage ?? portal.message, runId: run.runId };
+      await ctx.ledger.fetches.holdAccount(entry);
+      log(`held: later runs skip this account until a new secret is stored (remit portal password ${account.id}) or the hold is cleared (remit portal resume ${account.id})`);
+      hold = { ...entry, heldAt: ctx.clock.now().toISOString() };
+    }
     return {
-      account, since, files, dryRunRows: [],
+      account, since, files, dryRunRows: [], alreadyDownloaded: alreadyBefore.size, ...(hold ? { held: hold } : {}),
       record: { ...base, attempts, status: 'failed', errorKind: portal?.kind ?? (err instanceof RemitError ? err.code : 'error'), message: errorMessage(err), artifacts, ...fileCounts(files) },
     };
   };
@@ -126,9 +153,9 @@ async function fetchOne(run: Run, account: PortalAccount, since: string): Promis
   let recipe;
   try {
     // The workspace's own portals/ folder comes first, so an operator can add or override a recipe.
-    recipe = await loadPortalRecipe(account.recipe, { dirs: [join(ctx.paths.root, 'portals')] });
+    recipe = await loadPortalRecipe(account.recipe, { dirs: [ctx.paths.portals] });
     const password = await run.secrets.get(account.id, 'password');
-    if (!password) throw new RemitError('no-password', `no password stored for portal account ${account.id}`, { hint: `run: remit portal add --id ${account.id} --password-stdin ...` });
+    if (!password) throw new RemitError('no-password', `no password stored for portal account ${account.id}`, { hint: `run: remit portal password ${account.id} --password-stdin` });
     const totpSecret = await run.secrets.get(account.id, 'totp');
     credentials = { password, ...(totpSecret ? { totpSecret } : {}) };
   } catch (err) {
@@ -145,6 +172,7 @@ async function fetchOne(run: Run, account: PortalAccount, since: string): Promis
   }
 
   const known = await ctx.ledger.fetches.knownRows(account.id);
+  const knownAtStart = new Set(known);
   const downloadDir = join(ctx.paths.root, '.downloads', run.runId, account.id);
   mkdirSync(downloadDir, { recursive: true });
   const files: FileOutcome[] = [];
@@ -152,7 +180,10 @@ async function fetchOne(run: Run, account: PortalAccount, since: string): Promis
     browser: run.browser, recipe, credentials, ...(storageState ? { storageState } : {}),
     account: { id: account.id, url: account.url, username: account.username, options: account.options },
     since, until: run.until, downloadDir, failureDir: join(ctx.paths.runs, run.runId, account.id),
-    isKnown: (rowId) => known.has(rowId),
+    isKnown: (rowId) => {
+      if (knownAtStart.has(rowId)) alreadyBefore.add(rowId);
+      return known.has(rowId);
+    },
     stepTimeoutMs: ctx.config.fetch.stepTimeoutSeconds * 1000, deadlineSeconds: ctx.config.fetch.timeoutSeconds, retries: ctx.config.fetch.retries,
     ...(run.backoffMs ? { backoffMs: run.backoffMs } : {}),
     dryRun: run.dryRun, log,
@@ -160,14 +191,15 @@ async function fetchOne(run: Run, account: PortalAccount, since: string): Promis
       if (!run.dryRun) files.push(...(await importDownloads(run, account, result, known)));
       // Even a dry run keeps its session: tomorrow's run is spared the MFA prompt.
       if (result.storageState) await run.secrets.set(account.id, 'session', JSON.stringify(result.storageState));
+      else if (result.sessionDropped) await run.secrets.delete(account.id, 'session');
     },
   });
   if (!outcome.ok) return failed(outcome.error, outcome.attempts, files);
   const { result } = outcome;
-  log(`${result.files.length} new file(s), ${result.skipped} already downloaded`);
   const counts = fileCounts(files);
+  log(`${run.dryRun ? `${result.dryRunRows?.length ?? 0} file(s) would be downloaded` : `${counts.files} new file(s)`}, ${alreadyBefore.size} already downloaded${counts.fileErrors ? `, ${counts.fileErrors} could not be read` : ''}`);
   return {
-    account, since, files, dryRunRows: result.dryRunRows ?? [],
+    account, since, files, dryRunRows: result.dryRunRows ?? [], alreadyDownloaded: alreadyBefore.size,
     record: {
       ...base, attempts: outcome.attempts, status: counts.fileErrors > 0 ? 'failed' : 'ok', rowsSeen: result.rows, ...counts,
       ...(counts.fileErrors > 0 ? { errorKind: 'file', message: 'some files could not be read' } : {}),

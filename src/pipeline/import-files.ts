@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { closest } from '../core/validation.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { importDocuments, readDocuments, type FileOutcome } from './importing/import-documents.js';
+import { importMessages, isMessageFile } from './mail/import-messages.js';
 
 export type { FileOutcome };
 
@@ -37,17 +38,20 @@ export async function importFiles(ctx: PipelineContext, request: ImportFilesRequ
   }
   if (request.payer !== undefined && !request.newPayer) await checkKnownPayer(ctx, company, request.payer);
   const paths = request.files.map((file) => resolve(file));
+  const messages = paths.filter((file) => existsSync(file) && isMessageFile(file));
   if (request.dryRun) {
-    const files = await readDocuments(ctx, { files: paths.filter((file) => existsSync(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), followLinks: Boolean(request.followLinks) });
+    const files = await readDocuments(ctx, { files: paths.filter((file) => existsSync(file) && !isMessageFile(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), followLinks: Boolean(request.followLinks) });
+    for (const message of messages) files.push({ file: message, status: 'skipped', message: '--dry-run does not open messages: import it without --dry-run, or look at it with remit import (a message taken is never taken twice)' });
     for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
     return { batchId: undefined, files };
   }
   await closeInterrupted(ctx);
   const batchId = await ctx.ledger.documents.startBatch(company, 'import', null);
   const files = await importDocuments(ctx, {
-    files: paths.filter((file) => existsSync(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), source: 'import', batchId,
+    files: paths.filter((file) => existsSync(file) && !isMessageFile(file)), company, ...(request.payer ? { payer: request.payer } : {}), strict: Boolean(request.strict), source: 'import', batchId,
     followLinks: Boolean(request.followLinks),
   });
+  if (messages.length > 0) files.push(...(await importMessages(ctx, { files: messages, company, ...(request.payer ? { payer: request.payer } : {}), batchId })));
   for (const missing of paths.filter((file) => !existsSync(file))) files.push({ file: missing, status: 'failed', message: 'no such file' });
   const kept = await ctx.ledger.documents.closeBatch(batchId);
   return { batchId: kept ? batchId : undefined, files };
@@ -89,7 +93,13 @@ export async function retryFailedDocuments(ctx: PipelineContext, request: { comp
     const files: FileOutcome[] = [];
     const ofCompany = failed.filter((d) => d.company === code);
     for (const payer of [...new Set(ofCompany.map((d) => d.payer))]) {
-      const documents = ofCompany.filter((d) => d.payer === payer);
+      // A remittance read from a message's body is kept as the message: it is read again as one.
+      const messages = ofCompany.filter((d) => d.payer === payer && isMessageFile(d.inboxPath));
+      if (messages.length > 0) {
+        files.push(...(await importMessages(ctx, { files: messages.map((d) => join(ctx.paths.root, d.inboxPath)), company: code, ...(payer ? { payer } : {}), batchId })));
+      }
+      const documents = ofCompany.filter((d) => d.payer === payer && !isMessageFile(d.inboxPath));
+      if (documents.length === 0) continue;
       const paths = documents.map((d) => join(ctx.paths.root, d.inboxPath));
       files.push(...(await importDocuments(ctx, {
         files: paths, company: code, ...(payer ? { payer } : {}), strict: Boolean(request.strict), source: documents[0]!.source, batchId,

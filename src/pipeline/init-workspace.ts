@@ -23,7 +23,7 @@ export async function initWorkspace(paths: WorkspacePaths, request: InitRequest,
   if (!CODE.test(request.company)) throw new UsageError(`--company "${request.company}": use letters, digits, dot, dash or underscore`);
   const currency = request.currency.toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`--currency "${request.currency}": use a three-letter ISO code such as USD`);
-  for (const dir of [paths.root, paths.inbox, paths.logs, paths.runs, paths.exports]) {
+  for (const dir of [paths.root, paths.inbox, paths.logs, paths.runs, paths.exports, paths.portals]) {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (err) {

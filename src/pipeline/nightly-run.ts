@@ -1,7 +1,7 @@
 /**
  * `remit run`: the nightly pipeline on one open ledger: fetch every portal (each from its
  * last good day, less an overlap, so missed nights are caught up and a failed night is
- * retried), import, match, optionally export the journal, notify; a JSON summary under
+ * retried), read every mailbox from where it stopped, import, match, optionally export the journal, notify; a JSON summary under
  * runs/<run-id>/. Each step's outcome is handed to `onStep` as soon as it is known.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { notifyRun, runReport } from './notify-run.js';
 import { morningReport } from './morning-report.js';
 import { morningPage } from '../pages/morning-page.js';
 import { localTime } from '../core/times.js';
+import type { MailFetchOutcome } from './mail/fetch-mail.js';
 
 export interface NightlyRequest {
   since?: string;
@@ -29,6 +30,7 @@ export interface NightlyRequest {
 export type NightlyStep =
   | { kind: 'fetch'; outcome: FetchOutcome }
   | { kind: 'bank'; outcome: BankInboxOutcome }
+  | { kind: 'mail'; outcome: MailFetchOutcome }
   | { kind: 'match'; outcome: MatchOutcome }
   | { kind: 'export'; outcome: ExportOutcome }
   | { kind: 'notify'; results: ChannelResult[] };
@@ -71,6 +73,11 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     ...(sinceFor ? { sinceFor } : {}),
   });
   onStep({ kind: 'fetch', outcome: fetched });
+  // The IMAP client is loaded only when there is a mailbox to read.
+  const mailed: MailFetchOutcome = config.mail.mailboxes.length
+    ? await (await import('./mail/fetch-mail.js')).fetchMail(ctx, { secrets: services.secrets }, request.company ? { company: request.company } : {})
+    : { runId: undefined, mailboxes: [], failed: false };
+  if (mailed.runId !== undefined) onStep({ kind: 'mail', outcome: mailed });
   // Statements from bank.inbox, reconciled before match (matching.require_cash needs the night's cash).
   const bank = await bankInboxStep(ctx, request.company);
   if (bank) onStep({ kind: 'bank', outcome: bank });
@@ -97,14 +104,21 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     portals: fetched.accounts.map((o) => ({
       id: o.account.id, status: o.record.status, errorKind: o.record.errorKind ?? null, message: o.record.message ?? null,
       files: o.record.files, payments: o.record.payments, fileErrors: o.record.fileErrors, attempts: o.record.attempts,
+      alreadyDownloaded: o.alreadyDownloaded, rowsSeen: o.record.rowsSeen,
       since: sinceFor ? sinceFor(o.account, today) : request.since, evidence: o.record.artifacts ?? null,
+      held: o.held ? { kind: o.held.errorKind, since: o.held.heldAt, message: o.held.message } : null,
+    })),
+    mailboxes: mailed.mailboxes.map((o) => ({
+      id: o.mailbox.id, status: o.status, message: o.message, messages: o.messages.length,
+      imported: o.messages.filter((m) => m.status === 'imported').length, failed: o.messages.filter((m) => m.status === 'failed').length,
+      waiting: o.messages.filter((m) => m.status === 'needs-payer').length,
     })),
     new: added,
     // What waits for a person after the run; the counts of the whole ledger are `remit status` and `remit report`'s.
     totals: after,
     journal: journal ?? null,
     bank: bank ? { folder: bank.folder, files: bank.files.map((f) => ({ file: f.file, status: f.status })), reconciled: bank.reconciled?.tally ?? null, message: bank.message ?? null } : null,
-    exitCode: fetched.failed || bank?.failed ? 1 : 0,
+    exitCode: fetched.failed || mailed.failed || bank?.failed ? 1 : 0,
   };
   const facts = await ledger.reports.since(startedAt);
   const runDir = join(ctx.paths.runs, runId);

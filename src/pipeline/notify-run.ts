@@ -16,7 +16,10 @@ export function runReport(runId: string, startedAt: string, finishedAt: string, 
     finishedAt,
     portals: outcomes.map((o) => ({
       id: o.account.id, payer: o.account.payer, company: o.account.company, status: o.record.status, files: o.record.files, payments: o.record.payments,
-      ...(o.record.errorKind ? { errorKind: o.record.errorKind } : {}), ...(o.record.message ? { message: o.record.message } : {}),
+      // A held account is reported by what the portal refused, with the way out of the hold.
+      ...(o.held ? { errorKind: o.held.errorKind } : o.record.errorKind ? { errorKind: o.record.errorKind } : {}),
+      ...(o.record.message ? { message: o.record.message } : {}),
+      ...(o.held ? { hint: `store a new secret with remit portal password ${o.account.id} --password-stdin, or clear the hold with remit portal resume ${o.account.id}; until then remit does not try this account` } : {}),
     })),
     documents: { imported: facts.documentsImported, failed: facts.failedDocuments },
     payments: { count: facts.payments.reduce((s, p) => s + p.count, 0), totals: facts.payments.map((p) => ({ currency: p.currency, amountMinor: p.amountMinor })) },

@@ -40,6 +40,8 @@ async function checkRecipe(ctx: PipelineContext, recipe: string): Promise<void> 
 
 export interface PortalListing {
   account: PortalAccount;
+  /** Why later runs skip it, when they do. */
+  held: string | undefined;
   passwordStored: boolean;
   totpStored: boolean;
   lastSuccess: string | null;
@@ -49,10 +51,13 @@ export interface PortalListing {
 export async function listPortals(ctx: PipelineContext, secrets: () => Promise<SecretStore>): Promise<PortalListing[]> {
   const health = new Map((await ctx.ledger.fetches.portalHealth()).map((s) => [s.accountId, s]));
   const store = ctx.config.portals.length ? await secrets() : undefined;
+  const holds = new Map((await ctx.ledger.fetches.holds()).map((h) => [h.accountId, h]));
   const rows: PortalListing[] = [];
   for (const account of ctx.config.portals) {
+    const hold = holds.get(account.id);
     rows.push({
       account,
+      held: hold ? `${hold.errorKind} since ${hold.heldAt.slice(0, 10)}` : undefined,
       passwordStored: Boolean(await store?.get(account.id, 'password')),
       totpStored: Boolean(await store?.get(account.id, 'totp')),
       lastSuccess: health.get(account.id)?.lastSuccess ?? null,
@@ -60,6 +65,36 @@ export async function listPortals(ctx: PipelineContext, secrets: () => Promise<S
     });
   }
   return rows;
+}
+
+function accountOf(ctx: PipelineContext, id: string): PortalAccount {
+  const account = ctx.config.portals.find((p) => p.id === id);
+  if (!account) throw new UsageError(`no portal account "${id}" in remit.yaml`, 'see remit portal list');
+  return account;
+}
+
+/**
+ * `remit portal password`: store a new password (and/or TOTP seed) for an account and end
+ * its hold, so the next run tries it. Returns whether a hold was ended.
+ */
+export async function storePortalSecrets(ctx: PipelineContext, secrets: () => Promise<SecretStore>, id: string, credentials: { password?: string; totp?: string }): Promise<{ held: boolean }> {
+  accountOf(ctx, id);
+  const store = await secrets();
+  if (credentials.password !== undefined) await store.set(id, 'password', credentials.password);
+  if (credentials.totp !== undefined) await store.set(id, 'totp', credentials.totp);
+  return { held: await ctx.ledger.fetches.clearHold(id) };
+}
+
+/** `remit portal resume`: end a hold without changing a secret (the portal was fixed by hand). */
+export async function resumePortal(ctx: PipelineContext, id: string): Promise<{ held: boolean }> {
+  accountOf(ctx, id);
+  return { held: await ctx.ledger.fetches.clearHold(id) };
+}
+
+/** `remit portal forget-session`: the next run logs in afresh. True when a session was stored. */
+export async function forgetSession(ctx: PipelineContext, secrets: () => Promise<SecretStore>, id: string): Promise<boolean> {
+  accountOf(ctx, id);
+  return (await secrets()).delete(id, 'session');
 }
 
 /** Remove an account and every secret it has; returns how many secrets were deleted. */

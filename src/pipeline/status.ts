@@ -5,11 +5,22 @@ import { nextRun } from '../schedule/next-run.js';
 import { readScheduleRecord } from '../schedule/record.js';
 import { cashReport } from './cash-report.js';
 import type { PipelineContext } from './context.js';
+import type { PortalHold } from '../ledger/index.js';
+import { holdReason } from './portal-holds.js';
 
 export interface WorkspaceStatus {
   lastRun: { runId: string; startedAt: string; finishedAt: string | null; since: string; until: string } | null;
   lastRunExitCode: number | null;
-  portals: Array<{ id: string; lastSuccess: string | null; consecutiveFailures: number; lastStatus: string }>;
+  portals: Array<{
+    id: string;
+    lastSuccess: string | null;
+    consecutiveFailures: number;
+    lastStatus: string;
+    /** Set when runs skip the account because the portal refused its credentials. */
+    held: { kind: string; since: string; message: string; reason: string } | null;
+  }>;
+  /** Each mailbox: its last run, a refused login (not tried again until the secret is replaced), messages waiting. */
+  mailboxes: Array<{ id: string; lastSuccess: string | null; consecutiveFailures: number; lastStatus: string; loginRefused: string | null; waiting: number }>;
   pendingExceptions: number;
   openDeductions: number;
   openDeductionsMinor: number;
@@ -46,6 +57,7 @@ export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceSt
       ? { runId: nightly.runId, startedAt: nightly.startedAt, finishedAt: nightly.finishedAt ?? null, since: nightly.since ?? fetchRun?.since ?? '', until: nightly.until ?? fetchRun?.until ?? '' }
       : fetchRun;
   const health = new Map((await ledger.fetches.portalHealth()).map((p) => [p.accountId, p]));
+  const holds = new Map((await ledger.fetches.holds()).map((h) => [h.accountId, h]));
   // Counts from indexed queries: status stays quick on a ledger holding years of lines.
   const deductionsOpen = await ledger.reports.openDeductions();
   return {
@@ -55,8 +67,10 @@ export async function workspaceStatus(ctx: PipelineContext): Promise<WorkspaceSt
       id: p.id,
       lastSuccess: health.get(p.id)?.lastSuccess ?? null,
       consecutiveFailures: health.get(p.id)?.failuresSince ?? 0,
-      lastStatus: health.get(p.id)?.lastStatus ?? 'never run',
+      lastStatus: holds.has(p.id) ? 'held' : (health.get(p.id)?.lastStatus ?? 'never run'),
+      held: heldOf(holds.get(p.id)),
     })),
+    mailboxes: await mailboxStatus(ctx),
     pendingExceptions: await ledger.reports.exceptionCount(),
     openDeductions: deductionsOpen.count,
     openDeductionsMinor: deductionsOpen.amountMinor,
@@ -76,6 +90,27 @@ async function cashStatus(ctx: PipelineContext): Promise<CashStatus> {
     ignored: counts.ignored, returned: counts.returned, pending: counts.pending,
     inTransit: waiting.filter((r) => r.status === 'in-transit').length, notReceived: waiting.filter((r) => r.status === 'not-received').length,
   };
+}
+
+async function mailboxStatus(ctx: PipelineContext): Promise<WorkspaceStatus['mailboxes']> {
+  const states = new Map((await ctx.ledger.mail.states()).map((s) => [s.mailboxId, s]));
+  const waiting = await ctx.ledger.mail.waiting();
+  return ctx.config.mail.mailboxes.map((m) => {
+    const state = states.get(m.id);
+    return {
+      id: m.id,
+      lastSuccess: state?.lastSuccess ?? null,
+      consecutiveFailures: state?.failuresSince ?? 0,
+      lastStatus: state?.lastStatus ?? 'never run',
+      loginRefused: state?.authFailedAt ? `${state.authFailedAt}: ${state.authMessage ?? ''}`.trim() : null,
+      waiting: waiting.filter((w) => w.mailboxId === m.id).length,
+    };
+  });
+}
+
+function heldOf(hold: PortalHold | undefined): WorkspaceStatus['portals'][number]['held'] {
+  if (!hold) return null;
+  return { kind: hold.errorKind, since: hold.heldAt, message: hold.message, reason: holdReason(hold) };
 }
 
 function nextScheduled(root: string, now: Date): string | null {

@@ -1,7 +1,11 @@
-/** What a secret is for. One keychain entry (or vault entry) per account and kind. */
-export type SecretKind = 'password' | 'totp' | 'session' | 'smtp';
+/**
+ * What a secret is for. One keychain entry (or vault entry) per account and kind. A
+ * mailbox's secrets are under the account `mail:<id>`: its password, or (`oauth`) the
+ * OAuth2 refresh token its access tokens are made from.
+ */
+export type SecretKind = 'password' | 'totp' | 'session' | 'smtp' | 'oauth';
 
-export const SECRET_KINDS: readonly SecretKind[] = ['password', 'totp', 'session', 'smtp'];
+export const SECRET_KINDS: readonly SecretKind[] = ['password', 'totp', 'session', 'smtp', 'oauth'];
 
 export function isSecretKind(value: string): value is SecretKind {
   return (SECRET_KINDS as readonly string[]).includes(value);

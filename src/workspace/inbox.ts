@@ -74,6 +74,34 @@ export function keepOriginal(inboxDir: string, source: string, originalName: str
   }
 }
 
+/**
+ * Keep bytes already in memory (a message fetched over IMAP) as an original, with the same
+ * layout and the same guarantees as keepOriginal; returns the path relative to the workspace.
+ */
+export function storeInInbox(inboxDir: string, sha: string, originalName: string, bytes: Uint8Array): string {
+  checkFolder(inboxDir);
+  const temp = join(inboxDir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    let out: number;
+    try {
+      out = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
+    } catch (err) {
+      throw inboxWriteFailed(err, temp);
+    }
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(out, bytes, at, bytes.length - at);
+      fsyncSync(out);
+    } catch (err) {
+      throw inboxWriteFailed(err, temp);
+    } finally {
+      closeSync(out);
+    }
+    return placeInInbox(inboxDir, temp, sha, originalName).inboxPath;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
 function openSource(source: string, followLinks: boolean): number {
   try {
     // O_NONBLOCK: a FIFO named as a file is opened (and refused as not a file) instead of waiting forever.

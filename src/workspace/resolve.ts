@@ -12,6 +12,8 @@ export interface WorkspacePaths {
   logs: string;
   runs: string;
   exports: string;
+  /** The operator's own portal recipes and adapters, found before the built-in ones. */
+  portals: string;
 }
 
 export function resolveWorkspaceRoot(
@@ -40,5 +42,6 @@ export function workspacePaths(root: string): WorkspacePaths {
     logs: join(root, 'logs'),
     runs: join(root, 'runs'),
     exports: join(root, 'exports'),
+    portals: join(root, 'portals'),
   };
 }

@@ -16,7 +16,7 @@ describe('initWorkspace', () => {
     root = mkdtempSync(join(tmpdir(), 'remit-init-'));
     const paths = workspacePaths(join(root, 'ws'));
     expect(await initWorkspace(paths, { company: 'NWF', name: 'Northwind', currency: 'usd' }, TEST_CLOCK)).toEqual({ wroteConfig: true });
-    for (const path of [paths.inbox, paths.logs, paths.runs, paths.exports, paths.ledger]) expect(existsSync(path), path).toBe(true);
+    for (const path of [paths.inbox, paths.logs, paths.runs, paths.exports, paths.portals, paths.ledger]) expect(existsSync(path), path).toBe(true);
     expect(loadConfig(paths.config).companies['NWF']).toMatchObject({ name: 'Northwind', currency: 'USD' });
     writeFileSync(paths.config, `${readFileSync(paths.config, 'utf8')}\n# edited by hand\n`);
     expect(await initWorkspace(paths, { company: 'OTHER', currency: 'EUR' }, TEST_CLOCK)).toEqual({ wroteConfig: false });

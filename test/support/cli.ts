@@ -1,13 +1,15 @@
 /** Run the real built `remit` binary in a temporary workspace, as an operator would. */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'remit');
-export const SAMPLES = fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
+/** The shared samples beside the checkout, or beside the worktrees' folder (a checkout under wt/<branch>). */
+export const SAMPLES = [fileURLToPath(new URL('../../../shared/samples/', import.meta.url)), fileURLToPath(new URL('../../../../shared/samples/', import.meta.url))]
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
 export const DEMO = join(ROOT, 'fixtures', 'demo');
 
 export interface CliResult {

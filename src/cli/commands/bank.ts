@@ -8,12 +8,13 @@ export interface BankImportOptions {
   company?: string;
   strict?: boolean;
   dryRun?: boolean;
+  followLinks?: boolean;
   json?: boolean;
 }
 
 export async function importStatements(files: string[], options: BankImportOptions, ctx: Context): Promise<number> {
   const outcomes = await withWorkspace(ctx, (pipeline) =>
-    importBankFiles(pipeline, { files, ...(options.company ? { company: options.company } : {}), strict: Boolean(options.strict), dryRun: Boolean(options.dryRun) }));
+    importBankFiles(pipeline, { files, ...(options.company ? { company: options.company } : {}), strict: Boolean(options.strict), dryRun: Boolean(options.dryRun), followLinks: Boolean(options.followLinks) }));
   if (options.json) ctx.stdout.write(`${JSON.stringify({ files: outcomes }, null, 2)}\n`);
   else sayOutcomes(outcomes, ctx, Boolean(options.dryRun));
   return bankImportFailed(outcomes) ? 1 : 0;

@@ -8,6 +8,7 @@ import { sayFor } from '../say.js';
 import { fetchServices, withWorkspace } from '../workspace.js';
 import { sayExported } from './export-gl.js';
 import { sayFetched } from './fetch.js';
+import { sayMailFetched } from './mail.js';
 import { sayMatched } from './match.js';
 import { sayOutcomes } from './bank.js';
 import { sayReconciled } from './reconcile.js';
@@ -29,6 +30,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
     try {
       return await nightlyRun(pipeline, services, options, (step) => {
         if (step.kind === 'fetch') sayFetched(step.outcome, {}, ctx, say);
+        else if (step.kind === 'mail') sayMailFetched(step.outcome, {}, ctx, say);
         else if (step.kind === 'bank') {
           if (step.outcome.message) say.fail(step.outcome.message);
           sayOutcomes(step.outcome.files, ctx);

@@ -25,10 +25,16 @@ export async function run(options: { json?: boolean }, ctx: Context): Promise<nu
     '',
   ];
   ctx.stdout.write(lines.join('\n'));
+  for (const m of status.mailboxes) {
+    const state = m.loginRefused ? `LOGIN REFUSED ${m.loginRefused} (not tried again until: remit mail password ${m.id})` : `${m.lastStatus}${m.lastSuccess ? `, last success ${localTime(m.lastSuccess)}` : ''}${m.consecutiveFailures ? `, ${m.consecutiveFailures} failure(s) in a row` : ''}`;
+    ctx.stdout.write(`mailbox       ${m.id}: ${state}${m.waiting ? `; ${m.waiting} message(s) wait (remit mail fetch --retry-failed after fixing)` : ''}\n`);
+  }
   if (status.portals.length === 0) {
     ctx.stdout.write('portals       none (remit portal add)\n');
     return 0;
   }
   ctx.stdout.write(render(status.portals.map((p) => ({ portal: p.id, last_status: p.lastStatus, last_success: p.lastSuccess ?? '', failures_in_a_row: p.consecutiveFailures })), ['portal', 'last_status', 'last_success', 'failures_in_a_row'], 'table', new Set(), ctx.stdout));
+  // Held accounts are not tried at all: say why and how to end it, one line each.
+  for (const p of status.portals) if (p.held) ctx.stdout.write(`${p.id}: ${p.held.reason}\n`);
   return 0;
 }

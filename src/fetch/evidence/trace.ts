@@ -6,10 +6,12 @@
  * input (the password field included), its network log records request bodies (the login
  * form post) and Cookie / Set-Cookie headers, and its action log records `fill` values.
  * remit therefore (1) never passes a secret to a recorded Playwright call (see typeSecret),
- * (2) rewrites the trace before keeping it: password inputs emptied, cookie and
- * authorization headers and cookie lists dropped, every known secret spelling blanked in
- * every text entry, and (3) checks the rewritten archive once more: if any secret spelling
- * is still found anywhere, no trace is kept at all.
+ * (2) records no screencast frames, (3) reads the trace for the secrets the portal handed
+ * out (every session cookie, CSRF tokens, the codes typed: trace-secrets.ts), (4) rewrites
+ * it: password inputs emptied, cookie and authorization headers and cookie lists dropped,
+ * every secret spelling blanked in every entry, request and response bodies included, and
+ * (5) checks the rewritten archive once more: if any secret is still found anywhere, no
+ * trace is kept at all.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -18,13 +20,21 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { errorMessage } from '../../core/errors.js';
 import type { FailureArtifacts } from '../errors.js';
 import { REDACTED, SecretSet } from '../session/secret-set.js';
+import { MASK_ATTRIBUTE, markSecretElements } from './secret-mask.js';
+import { collectTraceSecrets } from './trace-secrets.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
+
+/** Masked parts of a screenshot are painted this colour (Playwright's default, spelled out). */
+export const MASK_COLOR = '#FF00FF';
 
 const SENSITIVE_HEADERS = /^(cookie|set-cookie|authorization|proxy-authorization|x-csrf-token|x-xsrf-token)$/i;
 
-/** Start recording a trace on a context: DOM snapshots, screenshots, no source files. */
+/**
+ * Start recording a trace on a context: DOM snapshots (which the rewrite can clean), no
+ * screencast frames (pixels cannot be searched for a secret a page shows), no source files.
+ */
 export async function startTracing(context: BrowserContext, title: string): Promise<void> {
-  await context.tracing.start({ screenshots: true, snapshots: true, sources: false, title });
+  await context.tracing.start({ screenshots: false, snapshots: true, sources: false, title });
 }
 
 /**
@@ -32,7 +42,10 @@ export async function startTracing(context: BrowserContext, title: string): Prom
  * caller can only ever keep a checked trace.
  */
 export function scrubTrace(zip: Buffer, secrets: SecretSet): Buffer {
-  const entries = readZip(zip).map((entry): ZipEntry => ({ name: entry.name, data: scrubEntry(entry, secrets) }));
+  const raw = readZip(zip);
+  // Session cookies set and dropped during the run, CSRF tokens, codes typed: found in the trace itself.
+  collectTraceSecrets(raw, secrets);
+  const entries = raw.map((entry): ZipEntry => ({ name: entry.name, data: scrubEntry(entry, secrets) }));
   for (const entry of entries) {
     const found = secrets.findIn(entry.data.toString('utf8')) ?? secrets.findIn(entry.data.toString('latin1'));
     if (found !== undefined) throw new Error(`a secret is still present in trace entry ${entry.name}`);
@@ -151,10 +164,12 @@ export async function captureFailure(page: Page, dir: string, options: CaptureOp
     await cdp?.detach().catch(() => undefined);
     const target = join(dir, `${stem}-screenshot.png`);
     try {
-      const mask: Locator[] = [page.locator('input[type="password"]')];
+      // Whatever the recipe did: any element that shows a secret is blacked out too.
+      await markSecretElements(page, options.secrets);
+      const mask: Locator[] = [page.locator('input[type="password"]'), page.locator(`[${MASK_ATTRIBUTE}]`)];
       for (const selector of options.maskSelectors ?? []) mask.push(page.locator(selector));
       mask.push(...(options.mask ?? []));
-      await page.screenshot({ path: target, fullPage: true, mask, timeout: 5000, animations: 'disabled' });
+      await page.screenshot({ path: target, fullPage: true, mask, maskColor: MASK_COLOR, timeout: 5000, animations: 'disabled' });
       artifacts.screenshot = target;
     } catch (err) {
       log(`screenshot not taken: ${options.secrets.redact(errorMessage(err))}`);

@@ -6,7 +6,7 @@
 import type { RecipeProblem } from '../errors.js';
 import { Checker as BaseChecker, describe, formatPath, type PathSegment, type RawProblem } from '../../core/validation.js';
 import { dateFormatProblem } from './date-format.js';
-import { parseTemplate, usesSecret } from './template.js';
+import { addressTemplateProblem, parseTemplate, usesSecret } from './template.js';
 import type {
   Condition,
   DownloadSpec,
@@ -41,6 +41,13 @@ class Checker extends BaseChecker {
     if (problems.length === 0 && !options.secretsAllowed && usesSecret(value)) {
       this.add(at, 'a password or one-time code may only be used in a fill value, where it is typed without being logged');
     }
+  }
+
+  /** A template that is an address to open: a web page, never file:, javascript:, data: ... */
+  address(value: string, at: PathSegment[]): void {
+    this.template(value, at, { secretsAllowed: false });
+    const problem = parseTemplate(value).problems.length === 0 ? addressTemplateProblem(value) : undefined;
+    if (problem) this.add(at, problem);
   }
 }
 
@@ -133,7 +140,7 @@ function checkLogin(c: Checker, value: unknown): Recipe['login'] | undefined {
   const login = c.object(value, at, ['start_url', 'form', 'steps', 'mfa', 'interstitials', 'success'], 'login');
   if (!login) return undefined;
   const startUrl = c.string(login.start_url ?? '{{ url }}', [...at, 'start_url'], 'start_url') ?? '{{ url }}';
-  c.template(startUrl, [...at, 'start_url'], { secretsAllowed: false });
+  c.address(startUrl, [...at, 'start_url']);
   const steps = checkSteps(c, login.steps, [...at, 'steps'], { nonEmpty: true });
   const success = checkCondition(c, login.success, [...at, 'success']);
   let form = login.form === undefined ? undefined : checkCondition(c, login.form, [...at, 'form']);
@@ -201,7 +208,7 @@ function checkStep(c: Checker, value: unknown, at: PathSegment[]): Step | undefi
     case 'goto': {
       const url = c.string(o.goto, here, 'goto');
       if (url === undefined) return undefined;
-      c.template(url, here, { secretsAllowed: false });
+      c.address(url, here);
       return { kind: 'goto', url, path };
     }
     case 'fill':

@@ -173,3 +173,34 @@ function applyFilter(filter: TemplateFilter, value: string, values: TemplateValu
     default: return value.trim();
   }
 }
+
+/**
+ * Why a navigation template cannot be allowed, or undefined. Recipes only go to web pages: the
+ * address must start with `{{ url }}` (the account's address, itself checked to be http or
+ * https) or with `http://` / `https://`; an `{{ options.* }}` start is checked once rendered.
+ */
+export function addressTemplateProblem(text: string): string | undefined {
+  const { parts } = parseTemplate(text);
+  const first = parts[0];
+  if (first === undefined) return 'the address is empty';
+  if (typeof first !== 'string') {
+    if (first.variable === 'url' || first.variable.startsWith('options.')) return undefined;
+    return `an address must start with {{ url }} or http:// or https://, not {{ ${first.variable} }}`;
+  }
+  const scheme = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/.exec(first)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https') return undefined;
+  if (scheme) return `"${scheme}:" addresses are not allowed: a recipe may only open http:// or https:// pages`;
+  return 'an address must start with {{ url }} or http:// or https:// (relative addresses are not allowed)';
+}
+
+/** Why a rendered address cannot be opened, or undefined (only http and https pages). */
+export function addressProblem(address: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return 'it is not a complete web address';
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') return undefined;
+  return `"${url.protocol}" addresses are not allowed: a recipe may only open http:// or https:// pages`;
+}

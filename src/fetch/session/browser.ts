@@ -16,6 +16,11 @@ export interface LaunchOptions {
   headed?: boolean;
   /** The caller's environment; only REMIT_BROWSER is read (a path or a channel name). */
   env?: { REMIT_BROWSER?: string | undefined };
+  /**
+   * The environment the browser would inherit (default process.env). Only what a browser
+   * needs is passed on (see browserEnvironment): never remit's secrets or vault passphrase.
+   */
+  inheritEnv?: NodeJS.ProcessEnv;
   /** Defaults to asking the process; tests may say. Root needs --no-sandbox. */
   runningAsRoot?: boolean;
   /** Told which browser was chosen. */
@@ -34,6 +39,21 @@ const QUIET_ARGS = [
 ];
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/**
+ * What a browser may see of remit's environment: where things are (paths, temp, home, the
+ * display), the language and time zone, Windows' system folders. An allow-list rather than
+ * a block-list, so a vault passphrase kept under any name (secrets.passphrase_env) or any
+ * other credential in the environment never reaches a browser process.
+ */
+const BROWSER_ENV = /^(PATH|PATHEXT|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|LANG|LANGUAGE|LC_[A-Z]+|TZ|DISPLAY|WAYLAND_DISPLAY|XAUTHORITY|XDG_[A-Z_]+|FONTCONFIG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|SYSTEMROOT|WINDIR|COMSPEC|USERPROFILE|HOMEDRIVE|HOMEPATH|APPDATA|LOCALAPPDATA|PROGRAMDATA|PROGRAMFILES|PROGRAMFILES\(X86\)|PROGRAMW6432|COMMONPROGRAMFILES|COMMONPROGRAMFILES\(X86\)|NUMBER_OF_PROCESSORS|PROCESSOR_ARCHITECTURE|OS|PLAYWRIGHT_BROWSERS_PATH)$/i;
+
+/** The environment a browser is started with: the allowed names only. */
+export function browserEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && BROWSER_ENV.test(name)) out[name] = value;
+  return out;
+}
 
 type Candidate = { label: string; executablePath?: string; channel?: string; explicit: boolean };
 
@@ -91,6 +111,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       const browser = await chromium.launch({
         headless: !options.headed,
         args,
+        env: browserEnvironment(options.inheritEnv ?? process.env),
         ...(candidate.executablePath ? { executablePath: candidate.executablePath } : {}),
         ...(candidate.channel ? { channel: candidate.channel } : {}),
       });

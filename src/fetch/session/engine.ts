@@ -47,9 +47,20 @@ export async function fetchPortal(input: FetchPortalInput): Promise<PortalFetchR
 
   const page = await context.newPage();
   run.attach(page);
+  // Whatever a recipe or adapter does, the page leaves the web only to be sent back at once.
+  let refused: string | undefined;
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || !leavesTheWeb(frame.url())) return;
+    refused ??= frame.url().split(/[?#]/)[0]!.slice(0, 120);
+    void page.goto('about:blank').catch(() => undefined);
+  });
+  const refusal = () => new RemitError('recipe', `${name}: the page was sent to ${run.secrets.redact(refused!)}; a recipe or adapter may only open http(s) pages, so the run was stopped`, {
+    exitCode: ExitCode.usage, hint: 'fix the recipe or adapter so that it opens only http(s) pages',
+  });
   try {
     if (isAdapter(recipe)) await runAdapter(run, recipe);
     else await runRecipe(run, recipe);
+    if (refused) throw refusal();
     const failed = run.downloadFailureError();
     if (failed) throw failed;
     if (tracingOn) {
@@ -57,11 +68,16 @@ export async function fetchPortal(input: FetchPortalInput): Promise<PortalFetchR
       tracingOn = false;
     }
     const result = run.result();
+    // An adapter that finished got past its login, whatever it told the engine.
+    run.loggedIn = true;
     keepSession(result, await context.storageState());
-    run.log(`${name}: ${result.files.length} new file(s), ${result.skipped} already downloaded, ${result.outOfRange} outside the dates`);
+    // The account's counts (all attempts together) are the caller's one line; this is the page walk.
+    run.log(`${name}: finished: ${result.pages} result page(s), ${result.outOfRange} row(s) outside the dates`);
     return result;
   } catch (err) {
     let error: Error = err instanceof Error ? err : new Error(String(err));
+    // Nothing of a page outside the web is kept: no screenshot, no trace (a RemitError gets none).
+    if (refused) error = refusal();
     if (!(error instanceof PortalError) && !(error instanceof RemitError)) {
       error = await run.explain(error, 'portal');
     }
@@ -82,7 +98,7 @@ export async function fetchPortal(input: FetchPortalInput): Promise<PortalFetchR
     }
     if (error instanceof PortalError) {
       const partial = run.result();
-      keepSession(partial, await context.storageState().catch(() => undefined));
+      if (run.loggedIn) keepSession(partial, await context.storageState().catch(() => undefined));
       error.partial = partial;
       run.log(`${name}: failed (${error.kind}): ${error.message}`);
     }
@@ -91,6 +107,12 @@ export async function fetchPortal(input: FetchPortalInput): Promise<PortalFetchR
     if (tracingOn) await context.tracing.stop().catch(() => undefined);
     await page.close().catch(() => undefined);
   }
+}
+
+/** Main-frame addresses a portal run may show: web pages, blank pages, Chromium's own error page. */
+function leavesTheWeb(address: string): boolean {
+  if (/^(https?:|blob:https?:|about:blank|about:srcdoc|chrome-error:\/\/chromewebdata)/i.test(address)) return false;
+  return address !== '';
 }
 
 /**
@@ -169,6 +191,7 @@ async function runAdapter(run: PortalRun, adapter: PortalAdapter): Promise<void>
     },
     sessionReused() {
       run.sessionReused = true;
+      run.loggedIn = true;
     },
   };
   await adapter.fetch(ctx);

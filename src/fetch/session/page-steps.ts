@@ -6,12 +6,12 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { errors as playwrightErrors } from 'playwright-core';
-import { oneLine } from '../../core/errors.js';
+import { ExitCode, RemitError, oneLine } from '../../core/errors.js';
 import { PortalError } from '../errors.js';
 import type { Condition, FailureDetector, FailureKind, Failures, Step } from '../recipe/recipe.js';
 import { FAILURE_KINDS } from '../recipe/recipe.js';
 import type { SecretSet } from './secret-set.js';
-import { renderTemplate, type TemplateValues } from '../recipe/template.js';
+import { addressProblem, renderTemplate, type TemplateValues } from '../recipe/template.js';
 
 export interface StepEnv {
   page: Page;
@@ -151,6 +151,11 @@ async function runStep(env: StepEnv, step: Step): Promise<void> {
     case 'goto': {
       const rendered = await renderTemplate(step.url, env.values);
       const shown = env.secrets.redact(rendered.text);
+      // Templates resolved, then checked: an option or the account address could still be file: or javascript:.
+      const refused = addressProblem(rendered.text);
+      if (refused) {
+        throw new RemitError('recipe', `${step.path}: refused to open ${shown}: ${refused}`, { exitCode: ExitCode.usage, hint: 'fix the recipe or the account\'s options so that it opens only http(s) pages' });
+      }
       env.log(`goto ${shown}`);
       const response = await guard(`opening ${shown}`, undefined, () =>
         page.goto(rendered.text, { timeout: timeoutMs, waitUntil: 'load' }));

@@ -94,7 +94,13 @@ export class PortalRun {
   private outOfRange = 0;
   pages = 0;
   relogins = 0;
+  /** Goes up whenever something new happens: a row seen, a file saved or failed, a page read. */
+  progress = 0;
   sessionReused = false;
+  /** The run reached login.success (or an adapter finished): only then is its session worth keeping. */
+  loggedIn = false;
+  /** The restored session was not logged in and was dropped: the caller should forget it too. */
+  sessionDropped = false;
 
   constructor(input: FetchPortalInput, dateFormat: string) {
     this.input = input;
@@ -154,7 +160,7 @@ export class PortalRun {
       await sleep(secondsLeft * 1000 + 250);
       ({ code, secondsLeft } = await totpCode(secret, clock.now()));
     }
-    this.secrets.addExact(code);
+    this.secrets.addToken(code);
     return code;
   }
 
@@ -167,6 +173,7 @@ export class PortalRun {
     const state = this.rowStates.get(row.id);
     if (state !== undefined) return state === 'pending' ? 'download' : 'seen';
     const info = rowInfo(row);
+    this.progress++;
     if (!this.inRange(row.date)) {
       this.outOfRange++;
       this.rowStates.set(row.id, 'out-of-range');
@@ -213,6 +220,7 @@ export class PortalRun {
   private record(row: OfferedRow, saved: SavedFile): DownloadedFile {
     const file: DownloadedFile = { ...rowInfo(row), ...saved };
     this.files.push(file);
+    this.progress++;
     this.rowStates.set(row.id, 'saved');
     this.log(`row ${row.id}: saved ${saved.suggestedName} (${saved.size} bytes)`);
     return file;
@@ -221,6 +229,7 @@ export class PortalRun {
   /** A file that could not be downloaded: the run goes on, and fails at the end. */
   markFailed(row: OfferedRow, reason: string): void {
     this.rowStates.set(row.id, 'failed');
+    this.progress++;
     this.downloadFailures.push({ rowId: row.id, reason });
     this.log(`row ${row.id}: download failed: ${reason}`);
   }
@@ -243,6 +252,7 @@ export class PortalRun {
       pages: this.pages,
       relogins: this.relogins,
       sessionReused: this.sessionReused,
+      ...(this.sessionDropped ? { sessionDropped: true } : {}),
       warnings: [...this.warnings],
     };
   }

@@ -2,7 +2,7 @@
  * Drives a portal with a declarative recipe: log in (reusing a saved session when it is still
  * good, answering MFA and interstitial pages as they appear), search the date range, read
  * every result page, download each new row's file. When the portal ends the session mid-run
- * it logs in again and resumes where it was, up to a limit.
+ * it logs in again and resumes where it was, for as long as each session makes progress.
  */
 import type { Download, Locator } from 'playwright-core';
 import { errors as playwrightErrors } from 'playwright-core';
@@ -27,10 +27,19 @@ import type { OfferedRow } from '../types.js';
 
 const MAX_INTERSTITIAL_VISITS = 3;
 
+/** A mark on the page's window: gone once the browser has loaded another document. */
+const MARK_PAGE = 'window.__remitCodePage = true';
+const IS_MARKED = 'window.__remitCodePage === true';
+
 export async function runRecipe(run: PortalRun, recipe: Recipe): Promise<void> {
   const flow = new RecipeFlow(run, recipe);
   await flow.login(false);
-  const maxRelogins = run.input.maxRelogins ?? 2;
+  // A portal that ends its sessions on a schedule is fine while each session gets something
+  // done: log in again for as long as that holds (the account's deadline bounds the run).
+  const cap = run.input.maxRelogins ?? Number.POSITIVE_INFINITY;
+  const idleLimit = run.input.idleRelogins ?? 1;
+  let idle = 0;
+  let progressAtLogin = run.progress;
   let pageIndex = 0;
   for (;;) {
     try {
@@ -38,7 +47,10 @@ export async function runRecipe(run: PortalRun, recipe: Recipe): Promise<void> {
       for (let i = 0; i < pageIndex; i++) await flow.nextPage();
       for (;;) {
         await flow.waitForRows();
-        run.pages = Math.max(run.pages, pageIndex + 1);
+        if (pageIndex + 1 > run.pages) {
+          run.pages = pageIndex + 1;
+          run.progress++;
+        }
         await flow.processRows();
         if (!recipe.pagination || !(await flow.hasNextPage())) break;
         if (pageIndex + 1 >= recipe.pagination.maxPages) {
@@ -52,14 +64,18 @@ export async function runRecipe(run: PortalRun, recipe: Recipe): Promise<void> {
     } catch (err) {
       const explained = await run.explain(err, 'portal', recipe.failures, recipe.login.form);
       if (!(explained instanceof SessionExpired)) throw explained;
-      if (run.relogins >= maxRelogins) {
-        throw new PortalError('session-expired', `the portal ended the session ${run.relogins + 1} times during the run`, {
+      const madeProgress = run.progress > progressAtLogin;
+      idle = madeProgress ? 0 : idle + 1;
+      if (run.relogins >= cap || idle > idleLimit) {
+        const why = idle > idleLimit ? `, the last ${idle === 1 ? 'time' : `${idle} times`} before anything new was read` : '';
+        throw new PortalError('session-expired', `the portal ended the session ${run.relogins + 1} times during the run${why}`, {
           ...(explained.portalMessage ? { portalMessage: explained.portalMessage } : {}),
         });
       }
       run.relogins++;
-      run.log(`session ended${explained.portalMessage ? ` ("${explained.portalMessage}")` : ''}; logging in again`);
+      run.log(`session ended${explained.portalMessage ? ` ("${explained.portalMessage}")` : ''}${madeProgress ? '' : ' before anything new was read'}; logging in again`);
       await flow.login(true);
+      progressAtLogin = run.progress;
     }
   }
 }
@@ -91,16 +107,30 @@ class RecipeFlow {
   async login(again: boolean): Promise<void> {
     const { login, failures } = this.recipe;
     const env = this.run.stepEnv();
+    const restored = !again && this.run.input.storageState !== undefined && !this.run.sessionDropped;
     try {
       await runSteps(env, [{ kind: 'goto', url: login.startUrl, path: 'login.start_url' }]);
       const loginFailures = LOGIN_FAILURE_KINDS.flatMap((kind) => (failures[kind] ?? []).map((d) => ['failure', detectorCondition(d)] as const));
-      const first = await waitForFirst(this.page, [['in', login.success], ['form', login.form], ...loginFailures], this.timeoutMs);
+      // Pages a login passes through: a restored session showing one of them never finished.
+      const midway = [...(login.mfa ? [login.mfa.when] : []), ...login.interstitials.map((i) => i.when)].map((when) => ['midway', when] as const);
+      const first = await waitForFirst(this.page, [['in', login.success], ['form', login.form], ...loginFailures, ...midway], this.timeoutMs);
       if (first === 'in') {
         if (!again) this.run.sessionReused = true;
-        this.run.log('already logged in (saved session)');
+        this.run.loggedIn = true;
+        this.run.log(restored ? 'already logged in (saved session)' : 'already logged in');
         return;
       }
+      if (restored && first !== 'form') {
+        // Only a session that reached login.success is worth keeping; this one stopped half-way.
+        await this.dropSession(first === 'midway' ? 'it lands half-way through the login' : first === 'failure' ? 'it lands on an error page' : 'it lands neither logged in nor on the login form');
+        return await this.login(false);
+      }
       if (first === 'failure') await this.throwLoginFailure();
+      if (first === 'midway') {
+        this.run.log('the portal shows a page of its login before the form; answering it');
+        await this.afterLoginSteps();
+        return;
+      }
       if (first === undefined) throw timeoutFailure(`waiting for the login form (${describeCondition(login.form)})`, login.form);
 
       this.run.log(again ? 'logging in again' : 'logging in');
@@ -109,6 +139,14 @@ class RecipeFlow {
     } catch (err) {
       throw await this.run.explain(err, 'login', failures);
     }
+  }
+
+  /** Forget the restored session in this browser context, so the next look at the portal starts a fresh login. */
+  private async dropSession(why: string): Promise<void> {
+    this.run.log(`the saved session is not logged in (${why}): dropped, logging in afresh`);
+    this.run.sessionDropped = true;
+    await this.run.context.clearCookies();
+    await this.page.evaluate('localStorage.clear(); sessionStorage.clear()').catch(() => undefined);
   }
 
   /** After submitting: answer MFA and interstitials as they come, until logged in or refused. */
@@ -121,16 +159,23 @@ class RecipeFlow {
     for (let attempt = 0; ; attempt++) {
       await this.throwLoginFailure();
       if (await isTrue(this.page, login.success)) {
+        this.run.loggedIn = true;
         this.run.log('logged in');
         return;
       }
       if (login.mfa && !mfaDone && (await isTrue(this.page, login.mfa.when))) {
         this.run.log('one-time code asked');
+        // Marks this page, so that the code page seen again later is known to be a new one.
+        await this.page.evaluate(MARK_PAGE).catch(() => undefined);
         await runSteps(env, login.mfa.steps);
         mfaDone = true;
         deadline = Date.now() + this.timeoutMs;
         attempt = -1;
         continue;
+      }
+      if (login.mfa && mfaDone && (await isTrue(this.page, login.mfa.when)) && !(await this.page.evaluate(IS_MARKED).catch(() => true))) {
+        // The portal answered the code with its code page again: it refused it, signed or not.
+        throw new PortalError('mfa', 'the portal showed its one-time code page again after the code was entered (the code was refused)');
       }
       let handled = false;
       for (const [i, interstitial] of login.interstitials.entries()) {

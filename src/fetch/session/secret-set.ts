@@ -12,6 +12,8 @@ export const REDACTED = '[redacted]';
 export class SecretSet {
   private readonly substrings = new Set<string>();
   private readonly exact = new Set<string>();
+  private readonly tokens = new Set<string>();
+  private tokenPattern: RegExp | undefined;
 
   /** A value blanked wherever it appears inside text. Very short values are blanked only when whole. */
   add(value: string | undefined, minLength = 3): this {
@@ -30,6 +32,26 @@ export class SecretSet {
     return this;
   }
 
+  /**
+   * A short value (a one-time code) blanked where it stands on its own: a whole string, or
+   * inside text with no letter or digit either side (`otp=295542&trust=1`), but not inside a
+   * longer number.
+   */
+  addToken(value: string | undefined): this {
+    if (!value) return this;
+    this.exact.add(value);
+    if (!/^[A-Za-z0-9]+$/.test(value)) return this.add(value);
+    this.tokens.add(value);
+    this.tokenPattern = undefined;
+    return this;
+  }
+
+  private tokenRegex(): RegExp | undefined {
+    if (this.tokens.size === 0) return undefined;
+    this.tokenPattern ??= new RegExp(`(?<![A-Za-z0-9.])(?:${[...this.tokens].join('|')})(?![A-Za-z0-9])`, 'g');
+    return this.tokenPattern;
+  }
+
   /** Longest first, so a value is not half-replaced by a shorter one inside it. */
   variants(): string[] {
     return [...this.substrings].sort((a, b) => b.length - a.length);
@@ -45,12 +67,20 @@ export class SecretSet {
     for (const variant of this.variants()) {
       if (out.includes(variant)) out = out.split(variant).join(REDACTED);
     }
-    return out;
+    const tokens = this.tokenRegex();
+    return tokens ? out.replace(tokens, REDACTED) : out;
   }
 
   /** The first secret spelling found in the text, for checks that must fail closed. */
   findIn(text: string): string | undefined {
-    return this.variants().find((v) => text.includes(v));
+    const found = this.variants().find((v) => text.includes(v));
+    if (found !== undefined) return found;
+    const tokens = this.tokenRegex();
+    if (!tokens) return undefined;
+    tokens.lastIndex = 0;
+    const hit = tokens.exec(text)?.[0];
+    tokens.lastIndex = 0;
+    return hit;
   }
 }
 

@@ -1,6 +1,6 @@
 /** Fetch runs and portal downloads: the memory that makes `remit fetch` incremental. */
 import type { FetchStore } from '../ledger.js';
-import type { FetchRunRecord, PortalHealth, PortalRunRecord } from '../records.js';
+import type { FetchRunRecord, PortalHealth, PortalHold, PortalRunRecord } from '../records.js';
 import type { Scope } from './connection.js';
 
 export class SqliteFetches implements FetchStore {
@@ -70,5 +70,25 @@ export class SqliteFetches implements FetchStore {
          FROM (SELECT DISTINCT account_id FROM portal_runs) a ORDER BY a.account_id`,
       )
       .all() as PortalHealth[];
+  }
+
+  async holdAccount(hold: Omit<PortalHold, 'heldAt'>): Promise<void> {
+    await this.s.ready();
+    const { conn } = this.s;
+    conn
+      .statement('INSERT OR REPLACE INTO portal_holds (account_id, error_kind, message, held_at, run_id) VALUES (?, ?, ?, ?, ?)')
+      .run(hold.accountId, hold.errorKind, hold.message, conn.now(), hold.runId);
+  }
+
+  async clearHold(accountId: string): Promise<boolean> {
+    await this.s.ready();
+    return this.s.conn.statement('DELETE FROM portal_holds WHERE account_id = ?').run(accountId).changes > 0;
+  }
+
+  async holds(): Promise<PortalHold[]> {
+    await this.s.ready();
+    return this.s.conn
+      .statement('SELECT account_id AS accountId, error_kind AS errorKind, message, held_at AS heldAt, run_id AS runId FROM portal_holds ORDER BY account_id')
+      .all() as PortalHold[];
   }
 }

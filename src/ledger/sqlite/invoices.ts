@@ -70,4 +70,11 @@ export class SqliteInvoices implements InvoiceStore {
       .get(company, payer, number) as (Omit<InvoiceRecord, 'open'> & { open: number }) | undefined;
     return row ? { ...row, open: row.open === 1 } : undefined;
   }
+
+  async openNumbers(company: string): Promise<Array<{ customer: string; customerName: string | null; number: string }>> {
+    await this.s.ready();
+    return this.s.conn
+      .statement('SELECT customer, customer_name AS customerName, number FROM invoices WHERE company = ? AND in_latest_snapshot = 1 ORDER BY customer, number')
+      .all(company) as Array<{ customer: string; customerName: string | null; number: string }>;
+  }
 }

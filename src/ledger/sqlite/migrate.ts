@@ -17,9 +17,11 @@ import * as m009 from './migrations/009-payer-date-orders.js';
 import * as m016 from './migrations/016-document-dismissals.js';
 import * as m018 from './migrations/018-journal-files.js';
 import * as m019 from './migrations/019-bank.js';
+import * as m020 from './migrations/020-mail.js';
+import * as m021 from './migrations/021-portal-holds.js';
 import * as m022 from './migrations/022-nightly-indexes.js';
 
-export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m016, m018, m019, m022];
+export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m016, m018, m019, m020, m021, m022];
 
 export function migrate(db: Database.Database, file: string, at: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');

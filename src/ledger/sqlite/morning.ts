@@ -20,27 +20,31 @@ const AGE = (date: string): string => `CASE
 
 export const AGE_BUCKETS = ['0-7', '8-30', '31-60', '61-90', '90+'] as const;
 
+/** A document's source up to its first space: `mail:ar-inbox <message-id>` is intake of mail:ar-inbox. */
+const SOURCE = "CASE WHEN instr(source, ' ') > 0 THEN substr(source, 1, instr(source, ' ') - 1) ELSE source END";
+const D_SOURCE = "CASE WHEN instr(d.source, ' ') > 0 THEN substr(d.source, 1, instr(d.source, ' ') - 1) ELSE d.source END";
+
 export function intake(db: Database.Database, since: string, company: string | undefined): IntakeRow[] {
   const params = { since, company: company ?? null };
   const rows = db
     .prepare(
-      `SELECT source, payer, COUNT(*) AS files, SUM(status = 'failed') AS failed, SUM(remittance_count) AS payments
-       FROM documents WHERE received_at >= @since AND (@company IS NULL OR company = @company) GROUP BY source, payer ORDER BY source, payer`,
+      `SELECT ${SOURCE} AS source, payer, COUNT(*) AS files, SUM(status = 'failed') AS failed, SUM(remittance_count) AS payments
+       FROM documents WHERE received_at >= @since AND (@company IS NULL OR company = @company) GROUP BY 1, payer ORDER BY 1, payer`,
     )
     .all(params) as Array<Omit<IntakeRow, 'amounts' | 'failures'>>;
   // Payments of the night's documents, through their batches (remittances are indexed by batch).
   const amounts = db
     .prepare(
-      `SELECT d.source, d.payer, r.currency, SUM(r.total_minor) AS amountMinor
+      `SELECT ${D_SOURCE} AS source, d.payer, r.currency, SUM(r.total_minor) AS amountMinor
        FROM remittances r JOIN documents d ON d.id = r.document_id
        WHERE r.batch_id IN (SELECT DISTINCT batch_id FROM documents WHERE received_at >= @since AND batch_id IS NOT NULL)
          AND d.received_at >= @since AND (@company IS NULL OR d.company = @company)
-       GROUP BY d.source, d.payer, r.currency ORDER BY r.currency`,
+       GROUP BY 1, d.payer, r.currency ORDER BY r.currency`,
     )
     .all(params) as Array<{ source: string; payer: string | null; currency: string; amountMinor: number }>;
   const failures = db
     .prepare(
-      `SELECT source, payer, original_name AS name, COALESCE(error, '') AS message FROM documents
+      `SELECT ${SOURCE} AS source, payer, original_name AS name, COALESCE(error, '') AS message FROM documents
        WHERE received_at >= @since AND status = 'failed' AND (@company IS NULL OR company = @company) ORDER BY received_at, id`,
     )
     .all(params) as Array<{ source: string; payer: string | null; name: string; message: string }>;

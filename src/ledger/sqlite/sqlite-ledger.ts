@@ -16,6 +16,7 @@ import { SqliteDocuments } from './documents.js';
 import { SqliteFetches } from './fetches.js';
 import { SqliteInvoices } from './invoices.js';
 import { SqliteJournals } from './journals.js';
+import { SqliteMail } from './mail.js';
 import { SqliteMatching } from './matching.js';
 import { migrate } from './migrate.js';
 import { checkAfterOpen, checkBeforeOpen, damagedLedger, recordHistory } from './open-checks.js';
@@ -32,6 +33,7 @@ export class SqliteLedger implements Ledger {
   readonly fetches: SqliteFetches;
   readonly reports: SqliteReports;
   readonly bank: SqliteBank;
+  readonly mail: SqliteMail;
   private inner: SqliteLedger | undefined;
 
   private constructor(
@@ -49,6 +51,7 @@ export class SqliteLedger implements Ledger {
     this.fetches = new SqliteFetches(scope);
     this.reports = new SqliteReports(scope);
     this.bank = new SqliteBank(scope);
+    this.mail = new SqliteMail(scope);
   }
 
   /** Open (or, with `create`, create) a ledger file: WAL, foreign keys on, migrations applied. */

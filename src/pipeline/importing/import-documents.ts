@@ -25,6 +25,8 @@ export type FileOutcome =
   | { file: string; status: 'imported'; documentId: number; format: string; payments: number; duplicates: number; lines: number; diagnostics: Diagnostic[] }
   | { file: string; status: 'duplicate'; documentId: number; message: string }
   | { file: string; status: 'already-imported'; documentId: number; message: string }
+  /** A message that carries no remittance (an auto-reply, a newsletter) or was taken before. */
+  | { file: string; status: 'skipped'; message: string }
   | { file: string; status: 'failed'; documentId?: number; message: string };
 
 export interface ImportRequest {
