@@ -131,12 +131,10 @@ export interface MatchStore {
   pendingFor(company: string, payer: string): Promise<MatchWork>;
   /** Every invoice of a payer with what is still open on it (closed ones included: for what a person types). */
   invoicesForPayer(company: string, payer: string): Promise<Invoice[]>;
-  /**
-   * What `remit match` decides a payer's lines against: the payer's open invoices (read
-   * through their own index, whatever the size of history) and the closed ones whose number
-   * is one of `named` (each found by its key), so a line naming a paid invoice is still told so.
-   */
-  invoicesToMatch(company: string, payer: string, named: readonly string[]): Promise<Invoice[]>;
+  /** What `remit match` decides a payer's lines against: its open invoices, through their own index, whatever the size of history. */
+  openInvoicesFor(company: string, payer: string): Promise<Invoice[]>;
+  /** The payer's closed invoices whose number is one of `numbers`, each found by its key (never a read of every closed one). */
+  closedInvoicesNamed(company: string, payer: string, numbers: readonly string[]): Promise<Invoice[]>;
   /** Write one payer's decisions (in the caller's transaction). */
   write(decisions: readonly DecisionWrite[], createdBy: string): Promise<void>;
   /** Payments with no line left new are matched. */

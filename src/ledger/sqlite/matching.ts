@@ -106,13 +106,15 @@ export class SqliteMatching implements MatchStore {
     return invoicesOf(this.s.conn.statement(INVOICES).raw(true).iterate(company, payer) as IterableIterator<InvoiceRow>);
   }
 
-  async invoicesToMatch(company: string, payer: string, named: readonly string[]): Promise<Invoice[]> {
+  async openInvoicesFor(company: string, payer: string): Promise<Invoice[]> {
     await this.s.ready();
-    const { conn } = this.s;
-    const open = invoicesOf(conn.statement(OPEN_INVOICES).raw(true).iterate(company, payer) as IterableIterator<InvoiceRow>);
-    if (named.length === 0) return open;
-    const closed = invoicesOf(conn.statement(CLOSED_NAMED).raw(true).iterate(JSON.stringify([...new Set(named)]), company, payer) as IterableIterator<InvoiceRow>);
-    return closed.length ? [...open, ...closed] : open;
+    return invoicesOf(this.s.conn.statement(OPEN_INVOICES).raw(true).iterate(company, payer) as IterableIterator<InvoiceRow>);
+  }
+
+  async closedInvoicesNamed(company: string, payer: string, numbers: readonly string[]): Promise<Invoice[]> {
+    if (numbers.length === 0) return [];
+    await this.s.ready();
+    return invoicesOf(this.s.conn.statement(CLOSED_NAMED).raw(true).iterate(JSON.stringify(numbers), company, payer) as IterableIterator<InvoiceRow>);
   }
 
   async write(decisions: readonly DecisionWrite[], createdBy: string): Promise<void> {
