@@ -30,6 +30,8 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   explain: ['remit explain 1207', 'remit explain AC24100101935', 'remit explain 1207 --json'],
   'rules remove': ['remit report rules', 'remit rules remove 3'],
   'export-gl': ['remit export-gl --format netsuite-payment --posting-date 2026-12-01 --out //erp/imports/payments.csv', 'remit export-gl --reexport J4', 'remit export-gl --recover'],
+  backup: ['remit backup', 'remit backup --to //nas/remit-backups --keep 30'],
+  doctor: ['remit doctor', 'remit doctor --repair', 'remit doctor --json'],
   fetch: ['remit fetch', 'remit fetch --since 7d --portal amz-nwf', 'remit fetch --dry-run --headed'],
   run: ['remit run', 'remit run --since 2026-11-25 --export-gl'],
   status: ['remit status', 'remit status --json'],
