@@ -43,6 +43,10 @@ export interface MorningReport {
     openDeductions: number;
     openDeductionsMinor: number;
     lastRun: { runId: string; startedAt: string; finishedAt: string | null } | null;
-    portals: Array<{ id: string; lastSuccess: string | null; consecutiveFailures: number; lastStatus: string }>;
+    portals: Array<{ id: string; lastSuccess: string | null; consecutiveFailures: number; lastStatus: string; held?: { kind: string; since: string; reason: string } | null }>;
+    /** Mailboxes read by remit mail fetch / remit run: a refused login is held until the secret is replaced. */
+    mailboxes?: Array<{ id: string; lastSuccess: string | null; consecutiveFailures: number; lastStatus: string; loginRefused: string | null; waiting: number }>;
+    /** The cash side (remit bank import, remit reconcile). */
+    cash?: { entries: number; reconciled: number; unidentified: number; unidentifiedMinor: number; ignored: number; returned: number; pending: number; inTransit: number; notReceived: number };
   };
 }

@@ -12,7 +12,9 @@ export function morningPage(report: MorningReport, options: { title?: string; lo
   const time = options.localTime ?? ((iso: string) => iso);
   const title = options.title ?? `remit: the morning of ${report.today}${report.company ? ` (${report.company})` : ''}`;
   const s = report.status;
-  const blocked = s.portals.filter((p) => p.consecutiveFailures > 0);
+  const blocked = s.portals.filter((p) => p.consecutiveFailures > 0 || p.held);
+  const mailboxes = s.mailboxes ?? [];
+  const refused = mailboxes.filter((m) => m.loginRefused || m.consecutiveFailures > 0);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
@@ -27,7 +29,7 @@ ${card('Last 30 days', pct(report.last30.autoLines, report.last30.lines), `${fig
 ${card('Need a person', String(s.pendingExceptions), `${fig('queue.review', report.queue.review)} for review, ${fig('queue.proposals', report.queue.proposals)} proposals`, 'queue.waiting', s.pendingExceptions)}
 ${card('Unapplied cash', moneyList(report.queue.unappliedTotals, 'queue.unapplied') || '0.00', `${report.queue.unappliedTotals.reduce((n, t) => n + t.count, 0)} lines`, undefined)}
 ${card('Open deductions', displayMinor(s.openDeductionsMinor), `${fig('deductions.open', s.openDeductions)} deductions`, 'deductions.openMinor', s.openDeductionsMinor)}
-${card('Needs attention', String(s.failedDocuments + s.flaggedPayments + blocked.length), `${fig('files.failed', s.failedDocuments)} files failed, ${fig('payments.flagged', s.flaggedPayments)} payments flagged, ${fig('portals.failing', blocked.length)} portals failing`, 'attention', s.failedDocuments + s.flaggedPayments + blocked.length)}
+${card('Needs attention', String(s.failedDocuments + s.flaggedPayments + blocked.length + refused.length), `${fig('files.failed', s.failedDocuments)} files failed, ${fig('payments.flagged', s.flaggedPayments)} payments flagged, ${fig('portals.failing', blocked.length)} portals failing or held${mailboxes.length ? `, ${fig('mailboxes.failing', refused.length)} mailboxes failing` : ''}`, 'attention', s.failedDocuments + s.flaggedPayments + blocked.length + refused.length)}
 </section>
 
 <section><h2>Applied on its own, the last 30 days</h2>
@@ -62,10 +64,26 @@ ${report.deductionTotals.length === 0 ? '<p>No open deduction.</p>' : table(['Re
 </section>
 
 <section><h2>Portals</h2>
-${s.portals.length === 0 ? '<p>No portal account.</p>' : table(['Account', 'Last status', 'Last success', 'Failures in a row'], s.portals.map((p) => [
-    esc(p.id), `<span class="${p.consecutiveFailures > 0 ? 'bad' : 'ok'}">${esc(p.lastStatus)}</span>`, esc(p.lastSuccess ? time(p.lastSuccess) : 'never'), fig(`portal.${p.id}.failures`, p.consecutiveFailures),
+${s.portals.length === 0 ? '<p>No portal account.</p>' : table(['Account', 'Last status', 'Last success', 'Failures in a row', 'Held'], s.portals.map((p) => [
+    esc(p.id), `<span class="${p.consecutiveFailures > 0 || p.held ? 'bad' : 'ok'}">${esc(p.lastStatus)}</span>`, esc(p.lastSuccess ? time(p.lastSuccess) : 'never'), fig(`portal.${p.id}.failures`, p.consecutiveFailures),
+    p.held ? `<span class="bad">${esc(p.held.reason)}</span>` : '',
   ]), [3])}
 </section>
+${mailboxes.length === 0 ? '' : `
+<section><h2>Mailboxes</h2>
+${table(['Mailbox', 'Last status', 'Last success', 'Failures in a row', 'Waiting for a person', 'Login'], mailboxes.map((m) => [
+    esc(m.id), `<span class="${m.consecutiveFailures > 0 || m.loginRefused ? 'bad' : 'ok'}">${esc(m.lastStatus)}</span>`, esc(m.lastSuccess ? time(m.lastSuccess) : 'never'),
+    fig(`mailbox.${m.id}.failures`, m.consecutiveFailures), fig(`mailbox.${m.id}.waiting`, m.waiting), m.loginRefused ? `<span class="bad">refused: ${esc(m.loginRefused)}</span>` : 'ok',
+  ]), [3, 4])}
+</section>`}
+${!s.cash || s.cash.entries + s.cash.inTransit + s.cash.notReceived === 0 ? '' : `
+<section><h2>Cash</h2>
+${table(['Bank entries', 'Reconciled', 'Unidentified', 'Not reconciled yet', 'Returned', 'Remittances in transit', 'Cash not received'], [[
+    fig('cash.entries', s.cash.entries), fig('cash.reconciled', s.cash.reconciled), fig('cash.unidentified', s.cash.unidentified),
+    fig('cash.pending', s.cash.pending), fig('cash.returned', s.cash.returned), fig('cash.inTransit', s.cash.inTransit), fig('cash.notReceived', s.cash.notReceived),
+  ]], [0, 1, 2, 3, 4, 5, 6])}
+<p class="note">remit report cash lists each entry and remittance; remit bank confirm settles an unidentified credit.</p>
+</section>`}
 </main></body></html>
 `;
 }

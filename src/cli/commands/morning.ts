@@ -52,8 +52,19 @@ export function summaryText(r: MorningReport): string {
     `overnight            ${r.intake.reduce((n, i) => n + i.files, 0)} file(s), ${r.intake.reduce((n, i) => n + i.payments, 0)} payment(s), ${r.intake.reduce((n, i) => n + i.failed, 0)} failed`,
   ];
   for (const i of r.intake) lines.push(`  ${i.source}${i.payer ? ` ${i.payer}` : ''}: ${i.files} file(s), ${i.payments} payment(s) ${money(i.amounts)}${i.failed ? `, ${i.failed} failed` : ''}`);
-  const failing = r.status.portals.filter((p) => p.consecutiveFailures > 0);
-  lines.push(`portals              ${r.status.portals.length - failing.length} of ${r.status.portals.length} fine${failing.length ? `; failing: ${failing.map((p) => `${p.id} (${p.consecutiveFailures} in a row)`).join(', ')}` : ''}`);
+  const failing = r.status.portals.filter((p) => p.consecutiveFailures > 0 || p.held);
+  const portalState = (p: (typeof failing)[number]): string => (p.held ? `${p.id} (held: ${p.held.reason})` : `${p.id} (${p.consecutiveFailures} in a row)`);
+  lines.push(`portals              ${r.status.portals.length - failing.length} of ${r.status.portals.length} fine${failing.length ? `; failing: ${failing.map(portalState).join(', ')}` : ''}`);
+  const mailboxes = r.status.mailboxes ?? [];
+  if (mailboxes.length) {
+    const bad = mailboxes.filter((m) => m.loginRefused || m.consecutiveFailures > 0);
+    const waiting = mailboxes.reduce((n, m) => n + m.waiting, 0);
+    lines.push(`mailboxes            ${mailboxes.length - bad.length} of ${mailboxes.length} fine${bad.length ? `; failing: ${bad.map((m) => (m.loginRefused ? `${m.id} (login refused)` : `${m.id} (${m.consecutiveFailures} in a row)`)).join(', ')}` : ''}${waiting ? `; ${waiting} message(s) waiting for a person: remit mail waiting` : ''}`);
+  }
+  const cash = r.status.cash;
+  if (cash && cash.entries + cash.inTransit + cash.notReceived > 0) {
+    lines.push(`cash                 ${cash.reconciled} of ${cash.entries} bank entries reconciled, ${cash.unidentified} unidentified, ${cash.pending} not reconciled yet; ${cash.inTransit} remittance(s) in transit, ${cash.notReceived} not received: remit report cash`);
+  }
   if (r.queue.lines.length) lines.push(`oldest waiting: ${r.queue.lines.slice(0, 3).map((l) => `line ${l.lineId} (${l.payer} ${l.paymentRef})`).join(', ')}: remit explain LINE, remit review`);
   lines.push('the page: remit report morning --html morning.html [--open]');
   return `${lines.join('\n')}\n`;
