@@ -11,7 +11,7 @@ import { readPdfTemplate } from '../parsers/pdf/template.js';
 import { readNotifySettings } from '../notify/config.js';
 import { DEFAULT_LIMITS } from '../parsers/types.js';
 import { parseMail, parseSenders } from './mail.js';
-import type { Company, Config, PayerSettings, PortalAccount } from './schema.js';
+import type { Company, Config, MailLimitSettings, PayerSettings, PortalAccount } from './schema.js';
 import { DEFAULT_INVOICE_PREFIXES } from './schema.js';
 
 const TOP_KEYS = ['default_company', 'companies', 'payers', 'matching', 'limits', 'portals', 'secrets', 'browser', 'fetch', 'run', 'logs', 'notify', 'bank', 'mail', 'backups'] as const;
@@ -53,7 +53,12 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
     maxSubsetSize: c.number(m['max_subset_size'], ['matching', 'max_subset_size'], { min: 1, max: 12, integer: true }) ?? 6,
   };
 
-  const l = c.mapping(root['limits'], ['limits'], ['max_file_mb', 'max_rows', 'max_field_chars', 'parse_seconds', 'max_expanded_mb']) ?? {};
+  const MAIL_KEYS = {
+    max_message_mb: ['maxMessageBytes', true], max_message_parts: ['maxParts', false], max_message_depth: ['maxDepth', false],
+    max_attachment_mb: ['maxAttachmentBytes', true], max_attachments: ['maxAttachments', false], max_zip_ratio: ['maxZipRatio', false],
+    max_zip_expanded_mb: ['maxZipExpandedBytes', true], max_zip_entries: ['maxZipEntries', false], max_zip_depth: ['maxZipDepth', false],
+  } as const;
+  const l = c.mapping(root['limits'], ['limits'], ['max_file_mb', 'max_rows', 'max_field_chars', 'parse_seconds', 'max_expanded_mb', ...Object.keys(MAIL_KEYS)]) ?? {};
   const mb = 1024 * 1024;
   const limits = {
     maxFileBytes: (c.number(l['max_file_mb'], ['limits', 'max_file_mb'], { min: 1, max: 100_000 }) ?? 200) * mb,
@@ -61,6 +66,10 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
     maxFieldChars: c.number(l['max_field_chars'], ['limits', 'max_field_chars'], { min: 16, max: 1e9, integer: true }) ?? DEFAULT_LIMITS.maxFieldChars,
     parseSeconds: c.number(l['parse_seconds'], ['limits', 'parse_seconds'], { min: 1, max: 86_400 }) ?? 300,
     maxExpandedBytes: (c.number(l['max_expanded_mb'], ['limits', 'max_expanded_mb'], { min: 1, max: 100_000 }) ?? 512) * mb,
+    mail: Object.fromEntries(Object.entries(MAIL_KEYS).flatMap(([key, [field, inMb]]) => {
+      const value = c.number(l[key], ['limits', key], { min: 1, max: inMb ? 100_000 : 1e7, integer: !inMb });
+      return value === undefined ? [] : [[field, inMb ? Math.round(value * mb) : value]];
+    })) as MailLimitSettings,
   };
 
   const portals = parsePortals(c, root['portals'], companies);

@@ -88,7 +88,7 @@ export interface Config {
   companies: Record<string, Company>;
   payers: Record<string, PayerSettings>;
   matching: MatchingSettings;
-  limits: ParseLimits & { maxFileBytes: number; parseSeconds: number };
+  limits: ParseLimits & { maxFileBytes: number; parseSeconds: number; mail: MailLimitSettings };
   portals: PortalAccount[];
   mail: MailSettings;
   secrets: { store: 'keychain' | 'vault'; vaultFile?: string; passphraseEnv?: string };
@@ -129,3 +129,18 @@ export interface BankSettings {
 
 export const DEFAULT_INVOICE_PREFIXES = ['INV', 'INVOICE', 'IN', 'INVNO', 'NO'];
 
+/**
+ * Limits on one e-mail message (`limits.max_message_mb` ...), as written in remit.yaml: only
+ * those set; the pipeline lays them over the mail reader's defaults (src/mail/limits.ts).
+ */
+export interface MailLimitSettings {
+  maxMessageBytes?: number;
+  maxParts?: number;
+  maxDepth?: number;
+  maxAttachmentBytes?: number;
+  maxAttachments?: number;
+  maxZipRatio?: number;
+  maxZipExpandedBytes?: number;
+  maxZipEntries?: number;
+  maxZipDepth?: number;
+}

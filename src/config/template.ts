@@ -79,6 +79,16 @@ limits:
   max_field_chars: 65536
   parse_seconds: 300
   max_expanded_mb: 512
+  # One e-mail message (remit mail fetch, remit import of .eml/.msg), here with their defaults:
+  # max_message_mb: 50           # never above max_file_mb unless set
+  # max_message_parts: 500
+  # max_message_depth: 12
+  # max_attachment_mb: 25
+  # max_attachments: 100
+  # max_zip_ratio: 200
+  # max_zip_expanded_mb: 200
+  # max_zip_entries: 1000
+  # max_zip_depth: 2
 
 # Portal accounts that \`remit fetch\` logs in to (add them with \`remit portal add\`).
 portals: []

@@ -23,7 +23,7 @@ import type { SecretStore } from '../../secrets/index.js';
 import { companyOf, type PipelineContext } from '../context.js';
 import { mailCredential, MailSecretRefused } from './credentials.js';
 import { openInvoiceLookup } from './invoice-lookup.js';
-import { knownSenders, takeMessage, type MessageOutcome } from './take-message.js';
+import { knownSenders, mailLimits, takeMessage, type MessageOutcome } from './take-message.js';
 
 export interface MailServices {
   secrets(): Promise<SecretStore>;
@@ -153,7 +153,7 @@ async function fetchMailbox(run: Run, mailbox: MailboxSettingsEntry): Promise<Ma
     });
     if (listed.renumbered) log(`the server renumbered ${mailbox.folder} (UIDVALIDITY ${state?.uidValidity} -> ${listed.uidValidity}): every message is listed again, and none is taken twice`);
     log(`${listed.messages.length} new message(s) in ${mailbox.folder}`);
-    const limit = Math.min(50 * 1024 * 1024, ctx.config.limits.maxFileBytes);
+    const limit = mailLimits(ctx).maxMessageBytes;
     for (const item of listed.messages) {
       const name = `${mailbox.folder} UID ${item.uid}`;
       let taken: MessageOutcome;
@@ -266,7 +266,7 @@ async function finishDispositions(run: Run, mailbox: MailboxSettingsEntry, sessi
 async function retake(run: Run, mailbox: MailboxSettingsEntry, session: Mailbox, waiting: MailMessageRecord, log: (text: string) => void): Promise<TakenMessage> {
   const { ctx } = run;
   if (!waiting.inboxPath) {
-    const bytes = await session.fetchRaw(mailbox.folder, waiting.uid!, Math.min(50 * 1024 * 1024, ctx.config.limits.maxFileBytes));
+    const bytes = await session.fetchRaw(mailbox.folder, waiting.uid!, mailLimits(ctx).maxMessageBytes);
     return settle(run, mailbox, session, waiting.uidValidity!, waiting.uid!, await takeMessage(ctx, await messageRequest(run, mailbox, bytes, `${mailbox.folder} UID ${waiting.uid}`)), log);
   }
   const bytes = readFileSync(join(ctx.paths.root, waiting.inboxPath));

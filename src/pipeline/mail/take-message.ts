@@ -116,8 +116,11 @@ export async function knownSenders(ctx: PipelineContext): Promise<Record<string,
 }
 
 /** The mail limits of remit.yaml (`limits.*`): the defaults of src/mail until remit.yaml names them. */
-function mailLimits(ctx: PipelineContext) {
-  return { ...DEFAULT_MAIL_LIMITS, maxMessageBytes: Math.min(DEFAULT_MAIL_LIMITS.maxMessageBytes, ctx.config.limits.maxFileBytes) };
+/** The mail limits in force: the reader's defaults, under limits.max_file_mb, with what remit.yaml sets. */
+export function mailLimits(ctx: PipelineContext) {
+  const set = ctx.config.limits.mail;
+  // A message is a file from outside: never larger than limits.max_file_mb unless max_message_mb says so.
+  return { ...DEFAULT_MAIL_LIMITS, maxMessageBytes: Math.min(DEFAULT_MAIL_LIMITS.maxMessageBytes, ctx.config.limits.maxFileBytes), ...set };
 }
 
 function payerReading(ctx: PipelineContext, payer: string | undefined): { columns: Partial<Record<string, string>>; decimalComma: boolean } {
