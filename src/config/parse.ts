@@ -103,8 +103,11 @@ export function parseConfig(raw: unknown): { config?: Config; problems: RawProbl
   const lg = c.mapping(root['logs'], ['logs'], ['retention_days']) ?? {};
   const logs = { retentionDays: c.number(lg['retention_days'], ['logs', 'retention_days'], { min: 1, max: 3650, integer: true }) ?? 90 };
 
-  const bk = c.mapping(root['backups'], ['backups'], ['keep']) ?? {};
-  const backups = { keep: c.number(bk['keep'], ['backups', 'keep'], { min: 1, max: 1000, integer: true }) ?? 14 };
+  const bk = c.mapping(root['backups'], ['backups'], ['keep', 'before_run']) ?? {};
+  const backups = {
+    keep: c.number(bk['keep'], ['backups', 'keep'], { min: 1, max: 1000, integer: true }) ?? 14,
+    beforeRun: c.boolean(bk['before_run'], ['backups', 'before_run']) ?? true,
+  };
 
   const notify = readNotifySettings(c, root['notify'], ['notify']);
   const bank = parseBank(c, root['bank'], m['require_cash'], companies);

@@ -107,7 +107,7 @@ export interface Config {
   };
   logs: { retentionDays: number };
   /** `remit backup`: how many backups of the ledger are kept in a folder (the oldest go first). */
-  backups: { keep: number };
+  backups: { keep: number; /** `remit run` backs the ledger up (into backups/) before it writes. */ beforeRun: boolean };
   /** Bank statements and reconciliation (`bank:`). */
   bank: BankSettings;
   notify: NotifySettings;

@@ -116,5 +116,6 @@ logs:
 # \`remit backup\` copies the ledger to backups/ (or --to DIR), checked; the newest are kept.
 backups:
   keep: 14
+  before_run: true             # remit run takes one before it writes
 `;
 }

@@ -17,6 +17,8 @@ import { bankInboxStep, type BankInboxOutcome } from './bank-inbox.js';
 import { cashNotice } from './cash-report.js';
 import { notifyRun, runReport } from './notify-run.js';
 import { morningReport } from './morning-report.js';
+import { backupLedger, type BackupOutcome } from './backup.js';
+import { errorMessage } from '../core/errors.js';
 import { morningPage } from '../pages/morning-page.js';
 import { localTime } from '../core/times.js';
 import type { MailFetchOutcome } from './mail/fetch-mail.js';
@@ -29,6 +31,7 @@ export interface NightlyRequest {
 }
 
 export type NightlyStep =
+  | { kind: 'backup'; outcome: BackupOutcome | null; error: string | null }
   | { kind: 'fetch'; outcome: FetchOutcome }
   | { kind: 'bank'; outcome: BankInboxOutcome }
   | { kind: 'mail'; outcome: MailFetchOutcome }
@@ -54,6 +57,20 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
   const startedAt = ctx.clock.now().toISOString();
   // Where the ledger ends now, and what waits: each a look-up, never a count of every table
   // (at years of data a count of the ledger is seconds, twice a night).
+  // A checked copy of the ledger before the night writes into it (backups.before_run); a
+  // backup that fails is said and makes the run exit 1, but the night goes on: a missed
+  // night of remittances helps nobody, and the ledger itself is untouched by the failure.
+  let backup: { file: string | null; error: string | null } | null = null;
+  if (config.backups.beforeRun) {
+    try {
+      const taken = await backupLedger(ctx);
+      backup = { file: taken.file, error: null };
+      onStep({ kind: 'backup', outcome: taken, error: null });
+    } catch (err) {
+      backup = { file: null, error: errorMessage(err) };
+      onStep({ kind: 'backup', outcome: null, error: backup.error });
+    }
+  }
   const mark = await ledger.reports.mark();
   const waitingBefore = { exceptions: await ledger.reports.exceptionCount(), failedDocuments: await ledger.reports.failedDocumentCount() };
 
@@ -119,7 +136,8 @@ export async function nightlyRun(ctx: PipelineContext, services: FetchServices, 
     totals: after,
     journal: journal ?? null,
     bank: bank ? { folder: bank.folder, files: bank.files.map((f) => ({ file: f.file, status: f.status })), reconciled: bank.reconciled?.tally ?? null, message: bank.message ?? null } : null,
-    exitCode: fetched.failed || mailed.failed || bank?.failed ? 1 : 0,
+    backup,
+    exitCode: fetched.failed || mailed.failed || bank?.failed || backup?.error ? 1 : 0,
   };
   const facts = await ledger.reports.since(startedAt);
   const runDir = join(ctx.paths.runs, runId);

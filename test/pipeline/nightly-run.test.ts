@@ -20,8 +20,9 @@ describe('nightlyRun', () => {
     ws = await demoLedger();
     const steps: NightlyStep[] = [];
     const outcome = await nightlyRun(ws.ctx, NO_SERVICES, { exportGl: true }, (step) => steps.push(step));
-    expect(steps.map((s) => s.kind)).toEqual(['fetch', 'match', 'export', 'notify']);
-    const matched = steps[1]!.kind === 'match' ? steps[1]!.outcome : undefined;
+    expect(steps.map((s) => s.kind)).toEqual(['backup', 'fetch', 'match', 'export', 'notify']);
+    const matchStep = steps.find((s) => s.kind === 'match');
+    const matched = matchStep?.kind === 'match' ? matchStep.outcome : undefined;
     expect(matched!.tally.applied).toBeGreaterThan(50);
     expect(outcome.exitCode).toBe(0);
     expect(outcome.added['applied']).toBe(ws.inspect().prepare(`SELECT COUNT(*) FROM applications WHERE status = 'applied'`).pluck().get());

@@ -29,7 +29,10 @@ export async function run(options: RunOptions, ctx: Context): Promise<number> {
     const services = fetchServices(ctx, pipeline);
     try {
       return await nightlyRun(pipeline, services, options, (step) => {
-        if (step.kind === 'fetch') sayFetched(step.outcome, {}, ctx, say);
+        if (step.kind === 'backup') {
+          if (step.outcome) say.info(`backup: ${step.outcome.file}${step.outcome.removed.length ? ` (${step.outcome.removed.length} older removed)` : ''}`);
+          else say.fail(`backup before the run failed, the run goes on: ${step.error}`);
+        } else if (step.kind === 'fetch') sayFetched(step.outcome, {}, ctx, say);
         else if (step.kind === 'mail') sayMailFetched(step.outcome, {}, ctx, say);
         else if (step.kind === 'bank') {
           if (step.outcome.message) say.fail(step.outcome.message);
