@@ -26,7 +26,7 @@ export async function diagnoseWorkspace(paths: WorkspacePaths, clock: Clock, opt
   const checks: DoctorCheck[] = [];
   const problems = checkLedgerFile(paths.ledger, true);
   checks.push({ check: 'ledger', ok: problems.length === 0, detail: problems.length ? `${problems.slice(0, 3).join('; ')} (restore it from a backup: remit backup writes them to backups/)` : `${paths.ledger}: integrity_check ok` });
-  if (problems.length === 0) checks.push(await originals(paths, clock));
+  if (problems.length === 0) checks.push(await originals(paths, clock), await journals(paths, clock));
   checks.push(lock(paths, options));
   checks.push(temps(paths, Boolean(options.repair)));
   return checks;
@@ -53,6 +53,44 @@ async function originals(paths: WorkspacePaths, clock: Clock): Promise<DoctorChe
       ? `${bad.slice(0, 5).join('; ')}${bad.length > 5 ? `; and ${bad.length - 5} more` : ''} (restore inbox/ from a backup of the workspace)`
       : `${documents.length - notKept} original(s) present with their sha256${notKept ? `; ${notKept} failed document(s) were never kept (import them again)` : ''}`;
     return { check: 'originals', ok: bad.length === 0, detail };
+  } finally {
+    await ledger.close();
+  }
+}
+
+/**
+ * Journals on disk against the ledger: each journal's files where it recorded them, with the
+ * sha256 it recorded. A file moved away after export is only reported (the ERP may have
+ * taken it); a journal recorded but never put in place is finished by export-gl --recover.
+ */
+async function journals(paths: WorkspacePaths, clock: Clock): Promise<DoctorCheck> {
+  const ledger = await openLedger(paths.ledger, clock);
+  try {
+    const all = await ledger.journals.list();
+    const unplaced: string[] = [];
+    const moved: string[] = [];
+    const changed: string[] = [];
+    let files = 0;
+    for (const journal of all) {
+      if (journal.state !== 'placed') {
+        unplaced.push(`J${journal.id}`);
+        continue;
+      }
+      for (const file of await ledger.journals.filesOf(journal.id)) {
+        files += 1;
+        if (!existsSync(file.path)) moved.push(`J${journal.id} ${file.path}`);
+        else if (sha256File(file.path) !== file.sha256) changed.push(`J${journal.id} ${file.path}`);
+      }
+    }
+    const bad = [
+      ...unplaced.map((j) => `journal ${j} is recorded but not in place (remit export-gl --recover writes it from the ledger)`),
+      ...changed.map((j) => `journal ${j} is not the file remit wrote (its sha256 differs: remit export-gl --reexport ${j.split(' ')[0]!.slice(1)} writes it again)`),
+    ];
+    const note = moved.length ? `; ${moved.length} file(s) no longer where they were written (moved or taken by the ERP?): ${moved.slice(0, 3).join(', ')}` : '';
+    const detail = bad.length
+      ? `${bad.slice(0, 5).join('; ')}${bad.length > 5 ? `; and ${bad.length - 5} more` : ''}${note}`
+      : `${all.length} journal(s), ${files - moved.length} of ${files} file(s) where they were written with their sha256${note}`;
+    return { check: 'journals', ok: bad.length === 0, detail };
   } finally {
     await ledger.close();
   }

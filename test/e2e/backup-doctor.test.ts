@@ -54,7 +54,7 @@ describe('remit doctor', () => {
     const result = remit(['doctor', '--json'], { home });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const checks = JSON.parse(result.stdout) as Array<{ check: string; status: string }>;
-    expect(checks.map((c) => [c.check, c.status])).toEqual([['ledger', 'ok'], ['originals', 'ok'], ['lock', 'ok'], ['temporary files', 'ok']]);
+    expect(checks.map((c) => [c.check, c.status])).toEqual([['ledger', 'ok'], ['originals', 'ok'], ['journals', 'ok'], ['lock', 'ok'], ['temporary files', 'ok']]);
   });
 
   it('names a missing or altered original, a stale lock and leftovers; --repair removes only the leftovers', () => {
@@ -86,5 +86,27 @@ describe('remit doctor', () => {
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/ledger +PROBLEM +.*restore it from a backup/);
+  });
+
+  it('checks journals on disk against the ledger: a changed file is named with the re-export that rewrites it', () => {
+    const home = imported();
+    expect(remit(['invoices', 'import', join(DEMO, 'open_invoices.csv')], { home }).code).toBe(0);
+    expect(remit(['match'], { home }).code).toBe(0);
+    const out = join(home, 'journal.csv');
+    const exported = remit(['export-gl', '--out', out], { home });
+    expect(exported.code, exported.stderr).toBe(0);
+    const sound = JSON.parse(remit(['doctor', '--json'], { home }).stdout) as Array<{ check: string; status: string; detail: string }>;
+    expect(sound.find((c) => c.check === 'journals')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^1 journal\(s\), 1 of 1 file\(s\) where they were written/) });
+
+    appendFileSync(out, 'edited,by,hand\n');
+    const result = remit(['doctor', '--json'], { home });
+    expect(result.code).toBe(1);
+    const journals = (JSON.parse(result.stdout) as Array<{ check: string; status: string; detail: string }>).find((c) => c.check === 'journals')!;
+    expect(journals.status).not.toBe('ok');
+    expect(journals.detail).toMatch(/journal J1 .*journal\.csv is not the file remit wrote .*remit export-gl --reexport 1/);
+
+    rmSync(out);
+    const moved = (JSON.parse(remit(['doctor', '--json'], { home }).stdout) as Array<{ check: string; status: string; detail: string }>).find((c) => c.check === 'journals')!;
+    expect(moved).toMatchObject({ status: 'ok', detail: expect.stringMatching(/1 file\(s\) no longer where they were written/) });
   });
 });
