@@ -13,7 +13,7 @@
  */
 import SqliteDatabase from 'better-sqlite3';
 import type Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ExitCode, RemitError, oneLine } from '../../core/errors.js';
 import { osError } from '../../core/os-errors.js';
@@ -69,9 +69,7 @@ export function checkBeforeOpen(file: string, create: boolean): boolean {
 
 /** Run quick_check unless the ledger is as remit last closed it; refuse a damaged one. */
 export function checkAfterOpen(db: Database.Database, file: string): void {
-  const history = readHistory(file);
-  const wal = existsSync(`${file}-wal`);
-  if (!wal && history?.closed && sameAs(file, history.closed)) return;
+  if (!needsCheck(file)) return;
   let problems: string[];
   try {
     problems = (db.prepare('PRAGMA quick_check').pluck().all() as string[]).filter((row) => row !== 'ok');
@@ -80,6 +78,22 @@ export function checkAfterOpen(db: Database.Database, file: string): void {
     problems = [oneLine(err instanceof Error ? err.message : String(err))];
   }
   if (problems.length > 0) throw damagedLedger(file, problems.slice(0, 3).join('; '));
+}
+
+/**
+ * Whether the ledger must be read through before use: it is not as remit last closed it (size
+ * or modification time differ), or a write-ahead log with frames in it was left behind. An
+ * empty -wal file is no sign of a stop: SQLite leaves one while another connection (a reader,
+ * a backup) has the file open, and nothing of it is waiting to be written into the ledger.
+ */
+export function needsCheck(file: string): boolean {
+  const history = readHistory(file);
+  if (!history?.closed || !sameAs(file, history.closed)) return true;
+  try {
+    return statSync(`${file}-wal`).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The ledger cannot be used as it is: exit 2 and how to get it back. */
