@@ -76,3 +76,23 @@ export interface ReconciliationDecision {
   /** The bank's fee on a wire credited net. */
   feeMinor: Minor;
 }
+
+/** A reconciliation no journal has posted yet (reconciled or returned), with what export-gl needs to post it. */
+export interface PostableReconciliation {
+  entryId: number;
+  reconciliationId: number;
+  company: string;
+  accountId: string;
+  currency: string;
+  bankRef: string | null;
+  /** The entry's value date, else its booking date, else its day. */
+  entryDate: string;
+  /** Signed as the bank booked it: a credit is positive. */
+  amountMinor: Minor;
+  status: 'reconciled' | 'returned';
+  method: string;
+  payer: string | null;
+  invoiceNumber: string | null;
+  feeMinor: Minor;
+  remittances: Array<{ remittanceId: number; payer: string; paymentRef: string; amountMinor: Minor }>;
+}
