@@ -77,7 +77,7 @@ export interface ReconciliationDecision {
   feeMinor: Minor;
 }
 
-/** A reconciliation no journal has posted yet (reconciled or returned), with what export-gl needs to post it. */
+/** A reconciliation no journal has posted yet (reconciled, returned, or a payer's unapplied cash), with what export-gl needs to post it. */
 export interface PostableReconciliation {
   entryId: number;
   reconciliationId: number;
@@ -89,7 +89,8 @@ export interface PostableReconciliation {
   entryDate: string;
   /** Signed as the bank booked it: a credit is positive. */
   amountMinor: Minor;
-  status: 'reconciled' | 'returned';
+  /** `unidentified` only for a credit kept as unapplied cash of a payer (method on-account). */
+  status: 'reconciled' | 'returned' | 'unidentified';
   method: string;
   payer: string | null;
   invoiceNumber: string | null;

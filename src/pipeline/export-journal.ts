@@ -53,7 +53,9 @@ export type ExportOutcome =
   | {
       kind: 'written'; journalId: number; format: FormatName; postingDate: string;
       /** The first file (the one at --out). */
-      file: string; files: string[]; payments: number; totals: JournalTotals; held: HeldLine[]; recovered: FinishedJournal[];
+      file: string; files: string[]; payments: number;
+      /** Reconciled bank entries posted (bank, clearing, fees, unapplied cash, returns). */
+      bankEntries: number; totals: JournalTotals; held: HeldLine[]; recovered: FinishedJournal[];
     };
 
 export interface ExportRequest {
@@ -102,6 +104,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   let placedFiles: string[] = [];
   const totals: JournalTotals = { lines: 0, debitMinor: 0, creditMinor: 0 };
   let payments = 0;
+  let bankEntries = 0;
   try {
     await ledger.transaction(async (tx) => {
       await tx.journals.start(id, company, format.name, out, await tx.invoices.latestSnapshotId(company), postingDate);
@@ -143,6 +146,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
         posted.push({ entryId: rec.entryId, reconciliationId: rec.reconciliationId });
       }
       await tx.bank.markPosted(id, posted);
+      bankEntries = posted.length;
       if (payments === 0 && posted.length === 0) throw new NothingPosted();
       const records: JournalFileRecord[] = [];
       if (generic) {
@@ -175,7 +179,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   for (const folder of new Set(placedFiles.map((f) => dirname(f)))) syncFolder(folder);
   boundary('placed');
   await ledger.journals.markPlaced(id);
-  return { kind: 'written', journalId: id, format: format.name, postingDate, file: placedFiles[0]!, files: placedFiles, payments, totals, held, recovered };
+  return { kind: 'written', journalId: id, format: format.name, postingDate, file: placedFiles[0]!, files: placedFiles, payments, bankEntries, totals, held, recovered };
 }
 
 /** `--recover`: finish every journal recorded but not yet in place, and remove temporary files left beside the exports. */

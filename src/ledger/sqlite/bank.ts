@@ -148,7 +148,8 @@ export class SqliteBank implements BankStore {
           (SELECT json_group_array(json_array(l.remittance_id, r.payer, r.payment_ref, l.amount_minor)) FROM bank_reconciled_remittances l
              JOIN remittances r ON r.id = l.remittance_id WHERE l.reconciliation_id = c.id) AS links
         FROM bank_entries e JOIN bank_reconciliations c ON c.entry_id = e.id
-        WHERE e.company = ? AND c.status IN ('reconciled', 'returned') AND NOT EXISTS (SELECT 1 FROM bank_postings p WHERE p.entry_id = e.id)
+        WHERE e.company = ? AND (c.status IN ('reconciled', 'returned') OR (c.status = 'unidentified' AND c.method = 'on-account' AND c.payer IS NOT NULL AND e.amount_minor > 0))
+          AND NOT EXISTS (SELECT 1 FROM bank_postings p WHERE p.entry_id = e.id)
         ORDER BY e.id`)
       .all(company) as Array<Omit<PostableReconciliation, 'remittances'> & { links: string }>;
     return rows.map(({ links, ...row }) => ({
