@@ -33,6 +33,7 @@ const OUTSTANDING = new Map([
   ['deductions_open', 'deductions not resolved'],
   ['documents_failed', 'documents that failed'],
   ['invoices_open', 'the open invoices'],
+  ['remittance_lines_held', 'review lines whose cash a journal holds back (cleared when the line is posted)'],
 ]);
 
 /**
