@@ -29,6 +29,9 @@ companies:
       # export_format: netsuite-payment   # what export-gl writes without --format (default generic)
       # closed_through: 2026-10-31        # nothing is posted on or before this day
       # time_zone: America/Chicago        # whose today is the default --posting-date
+      # bank: "1010"                      # reconciled cash: Dr bank / Cr bank_clearing (README: Reconciliation entries)
+      # bank_accounts: { "1234567890": "1011" }   # per bank account id, where there is more than one
+      # bank_fees: "6810"                 # wire fees the bank kept
       # customers:                        # payer id -> the ERP's customer
       #   AMZ: { id: C0001, name: "Amazon.com Services LLC" }
       # formats:

@@ -76,3 +76,24 @@ export interface ReconciliationDecision {
   /** The bank's fee on a wire credited net. */
   feeMinor: Minor;
 }
+
+/** A reconciliation no journal has posted yet (reconciled, returned, or a payer's unapplied cash), with what export-gl needs to post it. */
+export interface PostableReconciliation {
+  entryId: number;
+  reconciliationId: number;
+  company: string;
+  accountId: string;
+  currency: string;
+  bankRef: string | null;
+  /** The entry's value date, else its booking date, else its day. */
+  entryDate: string;
+  /** Signed as the bank booked it: a credit is positive. */
+  amountMinor: Minor;
+  /** `unidentified` only for a credit kept as unapplied cash of a payer (method on-account). */
+  status: 'reconciled' | 'returned' | 'unidentified';
+  method: string;
+  payer: string | null;
+  invoiceNumber: string | null;
+  feeMinor: Minor;
+  remittances: Array<{ remittanceId: number; payer: string; paymentRef: string; amountMinor: Minor }>;
+}

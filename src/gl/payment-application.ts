@@ -64,7 +64,7 @@ export interface ApplicationSplit {
  * post to the receivable account, with the customer.
  */
 export function splitForApplication(entry: PostingEntry, accounts: PostingAccounts, can: ApplicationCapabilities): ApplicationSplit {
-  if (entry.kind === 'late') {
+  if (entry.kind !== 'payment') {
     const lines = entry.lines.map((l) => (l.role === 'unapplied' ? { ...l, account: accounts.receivable } : { ...l }));
     return { application: null, journal: residual(entry, lines) };
   }
@@ -154,8 +154,8 @@ export function splitForApplication(entry: PostingEntry, accounts: PostingAccoun
 function residual(entry: PostingEntry, lines: PostingLine[]): PostingEntry {
   const journal: PostingEntry = {
     ...entry,
-    documentNo: entry.kind === 'late' ? entry.documentNo : `${entry.documentNo}-J`,
-    memo: entry.kind === 'late' ? entry.memo : `what payment ${entry.paymentRef} from ${entry.payer} settles besides cash`,
+    documentNo: entry.kind !== 'payment' ? entry.documentNo : `${entry.documentNo}-J`,
+    memo: entry.kind !== 'payment' ? entry.memo : `what payment ${entry.paymentRef} from ${entry.payer} settles besides cash`,
     lines: lines.map((l, k) => ({ ...l, lineNo: k + 1 })),
     cashMinor: 0,
   };

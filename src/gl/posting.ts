@@ -72,7 +72,8 @@ export interface PostedUnapplied {
   amountMinor: Minor;
 }
 
-export type EntryKind = 'payment' | 'late';
+/** `bank`: a reconciled bank entry (bank, clearing, fees, unapplied cash of a payer). */
+export type EntryKind = 'payment' | 'late' | 'bank';
 
 export interface PostingEntry {
   /** Stable across re-exports: derived from the remittance id (and, for a late entry, the first id it posts). */
@@ -108,6 +109,8 @@ export interface PostingAccounts {
   /** Per remit reason code; `default` catches the rest. */
   deductions: Record<string, string>;
   bank?: string;
+  /** Bank account id (as the statement names it) -> its GL account; else `bank`. */
+  bankAccounts?: Record<string, string>;
   bankFee?: string;
 }
 

@@ -73,12 +73,14 @@ export interface GlSettings {
   documentPrefix: string;
   customers: Record<string, { id?: string; name?: string }>;
   bank?: string;
+  /** Bank account id (as its statements name it) -> GL account, for a company with more than one bank account; else `bank`. */
+  bankAccounts?: Record<string, string>;
   bankFees?: string;
   formats: Partial<FormatSettingsMap>;
 }
 
 /** The keys this validator reads in a `gl:` block, beside the base account keys the loader reads itself. */
-export const GL_SETTINGS_KEYS = ['export_format', 'closed_through', 'time_zone', 'document_prefix', 'customers', 'bank', 'bank_fees', 'formats'] as const;
+export const GL_SETTINGS_KEYS = ['export_format', 'closed_through', 'time_zone', 'document_prefix', 'customers', 'bank', 'bank_accounts', 'bank_fees', 'formats'] as const;
 const BASE_KEYS = ['bank_clearing', 'accounts_receivable', 'discounts_allowed', 'unapplied_cash', 'write_off', 'deductions'];
 const ACCOUNT_KEYS = [...BASE_KEYS, 'bank', 'bank_fees'];
 const FORMAT_KEYS: Record<ErpFormatName, string[]> = {
@@ -134,6 +136,19 @@ export function validateGlSettings(raw: unknown, path = 'gl'): { settings: GlSet
   if (bank !== undefined) settings.bank = bank;
   const bankFees = text(raw, 'bank_fees', `${path}.bank_fees`, add);
   if (bankFees !== undefined) settings.bankFees = bankFees;
+  const bankAccounts = raw['bank_accounts'];
+  if (bankAccounts !== undefined && bankAccounts !== null) {
+    if (!isRecord(bankAccounts)) add(`${path}.bank_accounts`, 'must map bank account ids (as the statements name them) to GL accounts');
+    else {
+      const map: Record<string, string> = {};
+      for (const [id, account] of Object.entries(bankAccounts)) {
+        if (typeof account === 'string' && account.trim() !== '') map[id] = account.trim();
+        else if (typeof account === 'number') map[id] = String(account);
+        else add(`${path}.bank_accounts.${id}`, 'must be a GL account');
+      }
+      settings.bankAccounts = map;
+    }
+  }
 
   const customers = raw['customers'];
   if (customers !== undefined && customers !== null) {
@@ -205,6 +220,7 @@ export function postingAccountsFor(base: BaseGlAccounts, gl: GlSettings, format?
   const bankFee = over.bankFee ?? gl.bankFees;
   if (bank !== undefined) accounts.bank = bank;
   if (bankFee !== undefined) accounts.bankFee = bankFee;
+  if (gl.bankAccounts !== undefined) accounts.bankAccounts = gl.bankAccounts;
   return accounts;
 }
 

@@ -3,7 +3,7 @@
  * reconciliations (domain/bank.ts), with the ids and times storing them adds.
  */
 import type { Minor } from '../core/money.js';
-import type { BankEntryFacts, BankStatementFacts, ReconciliationDecision, ReconciliationStatus } from '../domain/bank.js';
+import type { BankEntryFacts, BankStatementFacts, PostableReconciliation, ReconciliationDecision, ReconciliationStatus } from '../domain/bank.js';
 import type { Diagnostic } from '../domain/document.js';
 
 export interface BankFileRecord {
@@ -95,4 +95,5 @@ export interface CashCounts {
   remittancesWithoutCash: number;
 }
 
-export type { BankEntryFacts, BankStatementFacts, Diagnostic };
+export type { BankEntryFacts, BankStatementFacts, Diagnostic, PostableReconciliation };
+

@@ -13,7 +13,7 @@ import type { Diagnostic, DocumentStatus } from '../domain/document.js';
 import type { JournalLine, PostableRemittance } from '../domain/journal.js';
 import type { Remittance } from '../domain/remittance.js';
 import type { BankEntryFacts, BankStatementFacts, ReconciliationDecision } from '../domain/bank.js';
-import type { BankFileRecord, CashCounts, CashRemittance, CashRow, NewBankFile, StatementOutcome, StoredBankEntry } from './bank-records.js';
+import type { BankFileRecord, CashCounts, CashRemittance, CashRow, NewBankFile, PostableReconciliation, StatementOutcome, StoredBankEntry } from './bank-records.js';
 import type {
   AddedCounts,
   ApplicationRecord,
@@ -180,6 +180,8 @@ export interface JournalStore {
   /** Record a journal as it is written, in the caller's transaction: start, post each payment, finish. */
   start(id: number, company: string, format: string, file: string, lastSnapshotId: number | null, postingDate?: string): Promise<void>;
   post(id: number, lines: readonly JournalLine[], remittance: PostableRemittance): Promise<void>;
+  /** Record lines that post no remittance (a reconciled bank entry's). */
+  postLines(id: number, lines: readonly JournalLine[]): Promise<void>;
   /** The journal's totals and files, recorded `recorded` (or, with no files given, `placed` at once as before). */
   finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }, files?: readonly JournalFileRecord[]): Promise<void>;
   /** Every file of the journal is in place. */
@@ -266,4 +268,8 @@ export interface BankStore {
   companies(): Promise<string[]>;
   cashRows(company?: string): Promise<CashRow[]>;
   counts(company?: string): Promise<CashCounts>;
+  /** Reconciled and returned entries of a company that no journal has posted, in entry order. */
+  postableReconciliations(company: string): Promise<PostableReconciliation[]>;
+  /** Mark entries as posted by a journal (in the journal's transaction). */
+  markPosted(journalId: number, postings: ReadonlyArray<{ entryId: number; reconciliationId: number }>): Promise<void>;
 }

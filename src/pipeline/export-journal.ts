@@ -22,10 +22,12 @@ import { localDayAndMinute } from '../core/times.js';
 import { exportFormat, writeErpFormat, type FormatName } from '../gl/formats/registry.js';
 import { genericCsvHeader, genericCsvRows } from '../gl/generic-writer.js';
 import { ledgerLines } from '../gl/ledger-lines.js';
+import { buildReconciliationEntry } from '../gl/reconciliation-entry.js';
 import { awaitingReview, buildPostingEntry, checkPostingDate, netOfUndone } from '../gl/posting-entry.js';
 import type { PostingContext, PostingEntry } from '../gl/posting.js';
 import { postingAccountsFor, type ErpFormatName } from '../gl/settings.js';
 import type { JournalFileRecord, JournalRecord, Ledger } from '../ledger/index.js';
+import type { JournalLine } from '../gl/types.js';
 import type { StagedFile } from '../workspace/staged-file.js';
 import { companyOf, type PipelineContext } from './context.js';
 import { finishRecorded, removeStaleTemps, stageFile, syncFolder, targetPaths, writeGenericFromLines, writeRecorded, type BoundaryHook, type FinishedJournal } from './journal-files.js';
@@ -51,7 +53,9 @@ export type ExportOutcome =
   | {
       kind: 'written'; journalId: number; format: FormatName; postingDate: string;
       /** The first file (the one at --out). */
-      file: string; files: string[]; payments: number; totals: JournalTotals; held: HeldLine[]; recovered: FinishedJournal[];
+      file: string; files: string[]; payments: number;
+      /** Reconciled bank entries posted (bank, clearing, fees, unapplied cash, returns). */
+      bankEntries: number; totals: JournalTotals; held: HeldLine[]; recovered: FinishedJournal[];
     };
 
 export interface ExportRequest {
@@ -86,7 +90,9 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   const recovered = await finishRecorded(ledger);
   removeStaleTemps([ctx.paths.exports], request.out !== undefined ? [resolve(request.out)] : []);
   const headers = (await ledger.journals.postableHeaders(company)).filter((h) => request.payer === undefined || h.payer === request.payer);
-  if (headers.length === 0) return { kind: 'nothing', held: [], recovered };
+  // Reconciled bank entries (cash from clearing to the bank, fees, unapplied cash, returns) wait while --payer narrows the export.
+  const reconciliations = request.payer === undefined ? await ledger.bank.postableReconciliations(company) : [];
+  if (headers.length === 0 && reconciliations.length === 0) return { kind: 'nothing', held: [], recovered };
   const id = await ledger.journals.nextId();
   const out = resolve(request.out ?? join(ctx.paths.exports, `journal-${id}${format.name === 'sap-lockbox' ? '.txt' : '.csv'}`));
   checkOutFolder(out);
@@ -98,6 +104,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   let placedFiles: string[] = [];
   const totals: JournalTotals = { lines: 0, debitMinor: 0, creditMinor: 0 };
   let payments = 0;
+  let bankEntries = 0;
   try {
     await ledger.transaction(async (tx) => {
       await tx.journals.start(id, company, format.name, out, await tx.invoices.latestSnapshotId(company), postingDate);
@@ -107,6 +114,18 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
         generic.write(genericCsvHeader());
       }
       const entries: PostingEntry[] = [];
+      /** One entry's lines, numbered on from the journal's, written to the generic file (or kept for the format) and counted. */
+      const add = (entry: PostingEntry): JournalLine[] => {
+        const lines = ledgerLines(entry, totals.lines + 1);
+        generic?.write(genericCsvRows(`J${id}`, lines));
+        if (!generic) entries.push(entry);
+        for (const line of lines) {
+          totals.debitMinor += line.debitMinor;
+          totals.creditMinor += line.creditMinor;
+        }
+        totals.lines += lines.length;
+        return lines;
+      };
       for (const header of headers) {
         const remittance = await tx.journals.postable(header);
         for (const w of awaitingReview(remittance)) held.push({ payer: remittance.payer, paymentRef: remittance.paymentRef, lineNo: w.lineNo, amountMinor: w.heldMinor });
@@ -117,18 +136,18 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
           continue;
         }
         const entry = buildPostingEntry(net, posting);
-        const lines = ledgerLines(entry, totals.lines + 1);
-        await tx.journals.post(id, lines, remittance);
-        generic?.write(genericCsvRows(`J${id}`, lines));
-        if (!generic) entries.push(entry);
-        for (const line of lines) {
-          totals.debitMinor += line.debitMinor;
-          totals.creditMinor += line.creditMinor;
-        }
-        totals.lines += lines.length;
+        await tx.journals.post(id, add(entry), remittance);
         payments += 1;
       }
-      if (payments === 0) throw new NothingPosted();
+      const posted: Array<{ entryId: number; reconciliationId: number }> = [];
+      for (const rec of reconciliations) {
+        const entry = buildReconciliationEntry(rec, posting);
+        await tx.journals.postLines(id, add(entry));
+        posted.push({ entryId: rec.entryId, reconciliationId: rec.reconciliationId });
+      }
+      await tx.bank.markPosted(id, posted);
+      bankEntries = posted.length;
+      if (payments === 0 && posted.length === 0) throw new NothingPosted();
       const records: JournalFileRecord[] = [];
       if (generic) {
         records.push({ seq: 1, suffix: '.csv', path: out, ...generic.seal(), content: null });
@@ -160,7 +179,7 @@ export async function exportJournal(ctx: PipelineContext, request: ExportRequest
   for (const folder of new Set(placedFiles.map((f) => dirname(f)))) syncFolder(folder);
   boundary('placed');
   await ledger.journals.markPlaced(id);
-  return { kind: 'written', journalId: id, format: format.name, postingDate, file: placedFiles[0]!, files: placedFiles, payments, totals, held, recovered };
+  return { kind: 'written', journalId: id, format: format.name, postingDate, file: placedFiles[0]!, files: placedFiles, payments, bankEntries, totals, held, recovered };
 }
 
 /** `--recover`: finish every journal recorded but not yet in place, and remove temporary files left beside the exports. */

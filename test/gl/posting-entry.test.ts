@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { RemitError } from '../../src/core/errors.js';
 import { awaitingReview, buildPostingEntry, checkPostingDate } from '../../src/gl/posting-entry.js';
 import { netMinor } from '../../src/gl/posting.js';
-import { context, p1, p1InReview, p1Late, p3 } from './formats/ledger.js';
+import type { PostableReconciliation } from '../../src/domain/bank.js';
+import { buildReconciliationEntry } from '../../src/gl/reconciliation-entry.js';
+import { context, p1, p1InReview, p1Late, p3, postingAccounts } from './formats/ledger.js';
 
 describe('posting entries', () => {
   it('posts a payment on the posting date, balanced, with the customer on every AR and unapplied line', () => {
@@ -78,5 +80,24 @@ describe('posting entries', () => {
     const broken = p1();
     broken.applications[0]!.cashMinor -= 1;
     expect(() => buildPostingEntry(broken, context())).toThrow(/ACH0001 \(AMZ\) does not balance \(entry RM101\): debits 1,600.00, credits 1,599.99/);
+  });
+});
+
+describe('reconciliation entries', () => {
+  const rec = (accountId: string): PostableReconciliation => ({
+    entryId: 7, reconciliationId: 3, company: 'ACME', accountId, currency: 'USD', bankRef: 'FW7', entryDate: '2026-10-01', amountMinor: 9850,
+    status: 'reconciled', method: 'reference-wire-fee', payer: 'AMZ', invoiceNumber: null, feeMinor: 150,
+    remittances: [{ remittanceId: 101, payer: 'AMZ', paymentRef: 'ACH0001', amountMinor: 10000 }],
+  });
+
+  it('posts to the bank account of the statement’s account, else gl.bank, and names the key when neither is set', () => {
+    const accounts = { ...postingAccounts, bank: '1010', bankFee: '6810', bankAccounts: { '555': '1011' } };
+    const entry = buildReconciliationEntry(rec('555'), context({ accounts }));
+    expect(entry.lines.map((l) => [l.account, l.debitMinor, l.creditMinor])).toEqual([['1011', 9850, 0], ['6810', 150, 0], ['1090', 0, 10000]]);
+    expect(entry.lines.every((l) => l.memo.includes('FW7'))).toBe(true);
+    expect(entry.lines[2]!.memo).toContain('ACH0001');
+    expect(buildReconciliationEntry(rec('999'), context({ accounts })).lines[0]!.account).toBe('1010');
+    expect(() => buildReconciliationEntry(rec('999'), context())).toThrow(/account 999 has no GL account/);
+    expect(() => buildReconciliationEntry(rec('999'), context({ postingDate: '2026-09-15', accounts }))).toThrow(/closed period/);
   });
 });

@@ -27,6 +27,14 @@ describe('gl settings', () => {
     ]);
   });
 
+  it('reads gl.bank_accounts (bank account id -> GL account) over gl.bank, refusing a value that is no account', () => {
+    const { settings, problems } = validateGlSettings({ bank: '1010', bank_fees: '6810', bank_accounts: { '3849100273': '1011', 77: 1012 } }, 'gl');
+    expect(problems).toEqual([]);
+    expect(postingAccountsFor(baseAccounts, settings)).toMatchObject({ bank: '1010', bankFee: '6810', bankAccounts: { '3849100273': '1011', '77': '1012' } });
+    expect(validateGlSettings({ bank_accounts: { '3849100273': '' } }, 'gl').problems).toEqual(['gl.bank_accounts.3849100273: must be a GL account']);
+    expect(validateGlSettings({ bank_accounts: ['1011'] }, 'gl').problems).toEqual(['gl.bank_accounts: must map bank account ids (as the statements name them) to GL accounts']);
+  });
+
   it('reports every problem with its path', () => {
     const { problems } = validateGlSettings({
       closed_through: '31/03/2026', colour: 'red', customers: { AMZ: 7 },
@@ -37,7 +45,7 @@ describe('gl settings', () => {
       },
     }, 'companies.acme.gl');
     expect(problems).toEqual([
-      'companies.acme.gl.colour: unknown setting (expected one of: bank_clearing, accounts_receivable, discounts_allowed, unapplied_cash, write_off, deductions, export_format, closed_through, time_zone, document_prefix, customers, bank, bank_fees, formats)',
+      'companies.acme.gl.colour: unknown setting (expected one of: bank_clearing, accounts_receivable, discounts_allowed, unapplied_cash, write_off, deductions, export_format, closed_through, time_zone, document_prefix, customers, bank, bank_accounts, bank_fees, formats)',
       'companies.acme.gl.closed_through: must be a YYYY-MM-DD date, got "31/03/2026"',
       'companies.acme.gl.customers.AMZ: must be the ERP customer id, or { id, name }',
       'companies.acme.gl.formats.xero: unknown format (expected one of: netsuite-journal, netsuite-payment, qbo-journal, xero-journal, bc-cash-receipt, intacct-journal, sap-lockbox)',

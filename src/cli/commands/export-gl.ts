@@ -51,7 +51,7 @@ export function sayExported(outcome: ExportOutcome, say: Say): void {
     return;
   }
   const { totals } = outcome;
-  say.ok(`journal J${outcome.journalId} (${outcome.format}, posted ${outcome.postingDate}): ${outcome.payments} payment(s), ${totals.lines} lines, debits = credits = ${displayMinor(totals.debitMinor)} -> ${outcome.files.join(', ')}`);
+  say.ok(`journal J${outcome.journalId} (${outcome.format}, posted ${outcome.postingDate}): ${outcome.payments} payment(s), ${outcome.bankEntries} bank entry(ies), ${totals.lines} lines, debits = credits = ${displayMinor(totals.debitMinor)} -> ${outcome.files.join(', ')}`);
 }
 
 function sayFinished(finished: readonly FinishedJournal[], say: Say): void {

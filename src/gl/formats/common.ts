@@ -81,7 +81,7 @@ export function checkAmountDigits(minor: number, wholeDigits: number, format: st
  */
 export function splitEntry(entry: PostingEntry, maxLines: number): PostingEntry[] {
   if (entry.lines.length <= maxLines) return [entry];
-  const balancingRole: AccountRole = entry.kind === 'payment' ? 'clearing' : 'unapplied';
+  const balancingRole: AccountRole = entry.kind === 'late' ? 'unapplied' : 'clearing';
   const balancing = entry.lines.filter((l) => l.role === balancingRole && l.invoice === null);
   const template = balancing[0];
   if (!template || maxLines < 3) {

@@ -1,7 +1,7 @@
 /** Bank files, statements, entries and reconciliations (migration 019). */
 import type { BankEntryFacts, BankStatementFacts, ReconciliationDecision, ReconciliationStatus } from '../../domain/bank.js';
 import type { Diagnostic } from '../../domain/document.js';
-import type { BankFileRecord, CashCounts, CashRemittance, CashRow, NewBankFile, StatementOutcome, StoredBankEntry } from '../bank-records.js';
+import type { BankFileRecord, CashCounts, CashRemittance, CashRow, NewBankFile, PostableReconciliation, StatementOutcome, StoredBankEntry } from '../bank-records.js';
 import type { BankStore } from '../ledger.js';
 import type { Scope } from './connection.js';
 
@@ -137,6 +137,33 @@ export class SqliteBank implements BankStore {
     const id = Number(result.lastInsertRowid);
     const link = conn.statement('INSERT INTO bank_reconciled_remittances (reconciliation_id, remittance_id, amount_minor) VALUES (?, ?, ?)');
     for (const r of decision.remittances) link.run(id, r.remittanceId, r.amountMinor);
+  }
+
+  async postableReconciliations(company: string): Promise<PostableReconciliation[]> {
+    await this.s.ready();
+    const rows = this.s.conn
+      .statement(`SELECT e.id AS entryId, c.id AS reconciliationId, e.company, e.account_id AS accountId, e.currency, e.bank_ref AS bankRef,
+          COALESCE(e.value_date, e.booking_date, e.entry_day) AS entryDate, e.amount_minor AS amountMinor, c.status, c.method, c.payer,
+          c.invoice_number AS invoiceNumber, c.fee_minor AS feeMinor,
+          (SELECT json_group_array(json_array(l.remittance_id, r.payer, r.payment_ref, l.amount_minor)) FROM bank_reconciled_remittances l
+             JOIN remittances r ON r.id = l.remittance_id WHERE l.reconciliation_id = c.id) AS links
+        FROM bank_entries e JOIN bank_reconciliations c ON c.entry_id = e.id
+        WHERE e.company = ? AND (c.status IN ('reconciled', 'returned') OR (c.status = 'unidentified' AND c.method = 'on-account' AND c.payer IS NOT NULL AND e.amount_minor > 0))
+          AND NOT EXISTS (SELECT 1 FROM bank_postings p WHERE p.entry_id = e.id)
+        ORDER BY e.id`)
+      .all(company) as Array<Omit<PostableReconciliation, 'remittances'> & { links: string }>;
+    return rows.map(({ links, ...row }) => ({
+      ...row,
+      remittances: (JSON.parse(links) as Array<[number, string, string, number]>)
+        .sort((a, b) => a[0] - b[0])
+        .map(([remittanceId, payer, paymentRef, amountMinor]) => ({ remittanceId, payer, paymentRef, amountMinor })),
+    }));
+  }
+
+  async markPosted(journalId: number, postings: ReadonlyArray<{ entryId: number; reconciliationId: number }>): Promise<void> {
+    await this.s.ready();
+    const insert = this.s.conn.statement('INSERT INTO bank_postings (entry_id, reconciliation_id, journal_id) VALUES (?, ?, ?)');
+    for (const p of postings) insert.run(p.entryId, p.reconciliationId, journalId);
   }
 
   async payerNames(company: string): Promise<Array<{ payer: string; name: string }>> {

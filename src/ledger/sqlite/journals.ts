@@ -97,24 +97,13 @@ export class SqliteJournals implements JournalStore {
   }
 
   async post(id: number, lines: readonly JournalLine[], remittance: PostableRemittance): Promise<void> {
-    await this.s.ready();
+    await this.postLines(id, lines);
     const { conn } = this.s;
-    this.insertLines ??= new Batched(
-      conn.db,
-      (rows) => `INSERT INTO journal_lines (journal_id, line_no, entry_date, account, debit_minor, credit_minor, currency, payer,
-                   payment_ref, invoice, memo, document_no, company, customer) VALUES ${rows}`,
-      14,
-    );
     this.markApplications ??= new Batched(
       conn.db,
       (rows) => `UPDATE applications SET journal_id = v.column1 FROM (VALUES ${rows}) AS v WHERE applications.id = v.column2`,
       2,
     );
-    for (const line of lines) {
-      this.insertLines.add(id, line.lineNo, line.entryDate, line.account, line.debitMinor, line.creditMinor, line.currency, line.payer,
-        line.paymentRef, line.invoice, line.memo, line.documentNo ?? null, line.company ?? null, line.customer ?? null);
-    }
-    this.insertLines.flush();
     if (!remittance.late) {
       conn.statement('UPDATE remittances SET journal_id = ? WHERE id = ?').run(id, remittance.id);
       // What waits for review is not posted: its cash is held until it is decided.
@@ -126,6 +115,21 @@ export class SqliteJournals implements JournalStore {
     this.markApplications.flush();
     const markDeduction = conn.statement('UPDATE deductions SET journal_id = ? WHERE id = ?');
     for (const d of remittance.deductions) markDeduction.run(id, d.id);
+  }
+
+  async postLines(id: number, lines: readonly JournalLine[]): Promise<void> {
+    await this.s.ready();
+    this.insertLines ??= new Batched(
+      this.s.conn.db,
+      (rows) => `INSERT INTO journal_lines (journal_id, line_no, entry_date, account, debit_minor, credit_minor, currency, payer,
+                   payment_ref, invoice, memo, document_no, company, customer) VALUES ${rows}`,
+      14,
+    );
+    for (const line of lines) {
+      this.insertLines.add(id, line.lineNo, line.entryDate, line.account, line.debitMinor, line.creditMinor, line.currency, line.payer,
+        line.paymentRef, line.invoice, line.memo, line.documentNo ?? null, line.company ?? null, line.customer ?? null);
+    }
+    this.insertLines.flush();
   }
 
   async finish(id: number, totals: { lineCount: number; debitMinor: Minor; creditMinor: Minor }, files: readonly JournalFileRecord[] = []): Promise<void> {

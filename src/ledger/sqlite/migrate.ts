@@ -21,8 +21,9 @@ import * as m020 from './migrations/020-mail.js';
 import * as m021 from './migrations/021-portal-holds.js';
 import * as m022 from './migrations/022-nightly-indexes.js';
 import * as m023 from './migrations/023-held-lines.js';
+import * as m024 from './migrations/024-bank-postings.js';
 
-export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m016, m018, m019, m020, m021, m022, m023];
+export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m016, m018, m019, m020, m021, m022, m023, m024];
 
 export function migrate(db: Database.Database, file: string, at: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');

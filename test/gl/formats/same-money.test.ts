@@ -7,15 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../../src/core/money.js';
 import { buildJournal } from '../../../src/gl/journal.js';
 import { buildPostingEntry } from '../../../src/gl/posting-entry.js';
-import { ERP_FORMAT_NAMES, postingAccountsFor, type ErpFormatName } from '../../../src/gl/settings.js';
+import { buildReconciliationEntry } from '../../../src/gl/reconciliation-entry.js';
+import type { PostableReconciliation } from '../../../src/domain/bank.js';
+import { ERP_FORMAT_NAMES, postingAccountsFor, type ErpFormatName, type GlSettings } from '../../../src/gl/settings.js';
 import { writeErpFormat } from '../../../src/gl/formats/registry.js';
 import type { ExportFile } from '../../../src/gl/formats/common.js';
 import { ledgerLines } from '../../../src/gl/ledger-lines.js';
 import type { PostableRemittance } from '../../../src/gl/types.js';
 import { baseAccounts, context, glSettings, ledger, p4, records } from './ledger.js';
 
-type Money = Record<string, Record<'cash' | 'discount' | 'deduction' | 'writeOff' | 'settled' | 'unapplied', number>>;
-const refOf: Record<string, string> = { '101': 'ACH0001', '102': 'CHK 55012', '103': 'WIRE-88', '104': 'CHK 7001' };
+/** Per payment (or bank entry); `bank` and `fee` appear only where a reconciled bank entry posts them. */
+type Money = Record<string, Record<'cash' | 'discount' | 'deduction' | 'writeOff' | 'settled' | 'unapplied', number> & { bank?: number; fee?: number }>;
+const refOf: Record<string, string> = { '101': 'ACH0001', '102': 'CHK 55012', '103': 'WIRE-88', '104': 'CHK 7001', B901: 'WIRE-901', B902: 'FED902', B903: 'RET-903' };
 
 function minor(text: string): number {
   if (text === '') return 0;
@@ -26,12 +29,14 @@ function minor(text: string): number {
 
 function add(money: Money, ref: string, kind: keyof Money[string], amount: number): void {
   money[ref] ??= { cash: 0, discount: 0, deduction: 0, writeOff: 0, settled: 0, unapplied: 0 };
-  money[ref]![kind] += amount;
+  money[ref]![kind] = (money[ref]![kind] ?? 0) + amount;
 }
 
 /** By account (1090 clearing, 1200 AR, 2410 unapplied, 4910 discount, 6990 write-off, 129x deductions); AR lines without an invoice are unapplied cash of the customer. */
 function byAccount(money: Money, ref: string, account: string, net: number, hasInvoice: boolean): void {
   if (account === '1090' || account === 'CHECKING') add(money, ref, 'cash', net);
+  else if (account === '1010') add(money, ref, 'bank', net);
+  else if (account === '6810') add(money, ref, 'fee', net);
   else if (account === '4910') add(money, ref, 'discount', net);
   else if (account === '6990') add(money, ref, 'writeOff', net);
   else if (account.startsWith('129')) add(money, ref, 'deduction', net);
@@ -41,7 +46,7 @@ function byAccount(money: Money, ref: string, account: string, net: number, hasI
 }
 
 function remittanceRef(documentNo: string): string {
-  const id = /^RM(\d+)/.exec(documentNo)?.[1];
+  const id = /^RM(B?\d+)/.exec(documentNo)?.[1];
   const ref = id ? refOf[id] : undefined;
   if (!ref) throw new Error(`no payment for ${documentNo}`);
   return ref;
@@ -156,6 +161,44 @@ describe('every format carries the money of the generic journal', () => {
     const accounts = postingAccountsFor(baseAccounts, glSettings, format);
     const entries = remittances().map((r) => buildPostingEntry(r, context({ accounts })));
     const files = writeErpFormat(format, entries, glSettings, { accounts, createdAt: '2026-10-05T06:30' });
+    const money: Money = {};
+    readers[format](files, money);
+    expect(money).toEqual(expected);
+  });
+});
+
+/** Reconciled bank entries: a wire less its fee, a payer's credit with no remittance, a return. */
+const reconciliations = (): PostableReconciliation[] => {
+  const base = { company: 'ACME', accountId: '3849100273', currency: 'USD', entryDate: '2026-10-02', method: 'reference', invoiceNumber: null, feeMinor: 0 };
+  return [
+    { ...base, entryId: 901, reconciliationId: 1, bankRef: 'FW901', amountMinor: 28500, status: 'reconciled', method: 'reference-wire-fee', payer: 'AMZ', feeMinor: 1500,
+      remittances: [{ remittanceId: 201, payer: 'AMZ', paymentRef: 'WIRE-901', amountMinor: 30000 }] },
+    { ...base, entryId: 902, reconciliationId: 2, bankRef: 'FED902', amountMinor: 5000, status: 'unidentified', method: 'on-account', payer: 'AMZ', remittances: [] },
+    { ...base, entryId: 903, reconciliationId: 3, bankRef: 'RT903', amountMinor: -2000, status: 'returned', method: 'return', payer: 'WMT',
+      remittances: [{ remittanceId: 202, payer: 'WMT', paymentRef: 'RET-903', amountMinor: 2000 }] },
+  ];
+};
+const bankSettings: GlSettings = { ...glSettings, bank: '1010', bankFees: '6810' };
+
+describe('every format carries the reconciliation entries of the generic journal', () => {
+  const expected: Money = {};
+  for (const rec of reconciliations()) {
+    const lines = ledgerLines(buildReconciliationEntry(rec, context({ accounts: postingAccountsFor(baseAccounts, bankSettings) })), 1);
+    for (const line of lines) byAccount(expected, line.paymentRef, line.account, line.debitMinor - line.creditMinor, false);
+  }
+
+  it('the generic journal: bank = cash received, the fee, clearing credited with the payment, unapplied cash, a return reversed', () => {
+    expect(expected).toEqual({
+      'WIRE-901': { cash: -30000, bank: 28500, fee: 1500, discount: 0, deduction: 0, writeOff: 0, settled: 0, unapplied: 0 },
+      FED902: { cash: 0, bank: 5000, discount: 0, deduction: 0, writeOff: 0, settled: 0, unapplied: 5000 },
+      'RET-903': { cash: 2000, bank: -2000, discount: 0, deduction: 0, writeOff: 0, settled: 0, unapplied: 0 },
+    });
+  });
+
+  it.each(ERP_FORMAT_NAMES)('%s: clearing, bank, fee and unapplied per bank entry, to the cent', (format) => {
+    const accounts = postingAccountsFor(baseAccounts, bankSettings, format);
+    const entries = reconciliations().map((r) => buildReconciliationEntry(r, context({ accounts })));
+    const files = writeErpFormat(format, entries, bankSettings, { accounts, createdAt: '2026-10-05T06:30' });
     const money: Money = {};
     readers[format](files, money);
     expect(money).toEqual(expected);
