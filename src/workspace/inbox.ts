@@ -62,7 +62,7 @@ export function keepOriginal(inboxDir: string, source: string, originalName: str
     if (stats.size > options.maxBytes) throw new TooLarge(stats.size, options.maxBytes);
     if (isInside(inboxDir, source)) return { ...hashOnly(fd, options.maxBytes), inboxPath: join('inbox', relative(inboxDir, source)), file: source };
     checkFolder(inboxDir);
-    const temp = join(inboxDir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = incomingTemp(inboxDir);
     try {
       const copied = copyHashing(fd, temp, options.maxBytes);
       return { ...copied, ...placeInInbox(inboxDir, temp, copied.sha256, originalName) };
@@ -80,16 +80,11 @@ export function keepOriginal(inboxDir: string, source: string, originalName: str
  */
 export function storeInInbox(inboxDir: string, sha: string, originalName: string, bytes: Uint8Array): string {
   checkFolder(inboxDir);
-  const temp = join(inboxDir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = incomingTemp(inboxDir);
   try {
-    let out: number;
+    const out = createTemp(temp);
     try {
-      out = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
-    } catch (err) {
-      throw inboxWriteFailed(err, temp);
-    }
-    try {
-      for (let at = 0; at < bytes.length; ) at += writeSync(out, bytes, at, bytes.length - at);
+      writeAll(out, bytes);
       fsyncSync(out);
     } catch (err) {
       throw inboxWriteFailed(err, temp);
@@ -150,17 +145,12 @@ function hashOnly(fd: number, maxBytes: number): { sha256: string; size: number 
 
 function copyHashing(fd: number, temp: string, maxBytes: number): { sha256: string; size: number } {
   const hash = createHash('sha256');
-  let out: number;
-  try {
-    out = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
-  } catch (err) {
-    throw inboxWriteFailed(err, temp);
-  }
+  const out = createTemp(temp);
   try {
     const size = eachPiece(fd, maxBytes, (piece) => {
       hash.update(piece);
       try {
-        for (let at = 0; at < piece.length; ) at += writeSync(out, piece, at, piece.length - at);
+        writeAll(out, piece);
       } catch (err) {
         throw inboxWriteFailed(err, temp);
       }
@@ -176,6 +166,24 @@ function copyHashing(fd: number, temp: string, maxBytes: number): { sha256: stri
   } finally {
     closeSync(out);
   }
+}
+
+/** A fresh temporary name in the inbox for a copy on its way in. */
+function incomingTemp(inboxDir: string): string {
+  return join(inboxDir, `.incoming.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Create the temporary file exclusively and without following a link planted at its name. */
+function createTemp(temp: string): number {
+  try {
+    return openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
+  } catch (err) {
+    throw inboxWriteFailed(err, temp);
+  }
+}
+
+function writeAll(out: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(out, bytes, at, bytes.length - at);
 }
 
 function inboxWriteFailed(err: unknown, path: string): RemitError {
